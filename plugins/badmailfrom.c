@@ -1,0 +1,246 @@
+/* ISC license. */
+/* badmailfrom: refuses MAIL from senders listed in control/badmailfrom, as whole
+   addresses, @host entries (qmail's rules) or POSIX extended regexes (qpsmtpd's
+   pattern entries). The file is read and the patterns compiled at init. */
+
+#include <errno.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <skalibs/stralloc.h>
+
+#include "plugin.h"
+
+enum kind_e { KIND_ADDR, KIND_HOST, KIND_REGEX } ;
+
+typedef struct entry_s entry ;
+struct entry_s
+{
+  size_t key ;          /* offset in bmf.text of the address, @host or pattern */
+  size_t reason ;       /* offset in bmf.text of the reason, or (size_t)-1 */
+  int kind ;
+  regex_t re ;          /* KIND_REGEX only */
+} ;
+
+typedef struct bmf_s bmf ;
+struct bmf_s
+{
+  stralloc text ;       /* the file's values, NUL-separated, split in place */
+  entry *e ;
+  size_t n ;
+  int reject ;          /* 0: log only */
+  int verdict ;         /* from reject_type */
+} ;
+
+#define DEFAULT_REASON "Your envelope sender is in my badmailfrom list"
+/* qpsmtpd's rule: an entry with any of these characters is a pattern */
+#define PATTERN_CHARS "/^$*+!%?\\"
+
+/* reject_type names, as qpsmtpd's get_reject_type, with the code prefix each needs */
+static struct { char const *name ; int verdict ; char const *prefix ; } const types[] =
+{
+  { "perm", DENY, "550 5.7.1 " },
+  { "hard", DENY, "550 5.7.1 " },
+  { "temp", DENYSOFT, "450 4.7.1 " },
+  { "soft", DENYSOFT, "450 4.7.1 " },
+  { "disconnect", DENY_DISCONNECT, "550 5.7.1 " },
+  { "temp_disconnect", DENYSOFT_DISCONNECT, "421 4.7.1 " },
+  { 0, 0, 0 }
+} ;
+
+static char const *prefix_of (int verdict)
+{
+  for (unsigned int i = 0 ; types[i].name ; i++)
+    if (types[i].verdict == verdict) return types[i].prefix ;
+  return "550 5.7.1 " ;
+}
+
+static void lower (char *s)
+{
+  for (; *s ; s++) if (*s >= 'A' && *s <= 'Z') *s += 'a' - 'A' ;
+}
+
+/* Splits "key   reason" in place; returns the reason's offset or (size_t)-1. */
+static size_t split (char *text, size_t off)
+{
+  char *s = text + off ;
+  size_t k = strcspn(s, " \t") ;
+  if (!s[k]) return (size_t)-1 ;
+  s[k++] = 0 ;
+  k += strspn(s + k, " \t") ;
+  return s[k] ? off + k : (size_t)-1 ;
+}
+
+/* 1 ok, 0 after logging (bad regex). */
+static int entry_make (bmf *st, size_t off, entry *e)
+{
+  char *key = st->text.s + off ;
+  e->key = off ;
+  e->reason = split(st->text.s, off) ;
+  if (key[strcspn(key, PATTERN_CHARS)])
+  {
+    int r = regcomp(&e->re, key, REG_EXTENDED | REG_ICASE | REG_NOSUB) ;
+    if (r)
+    {
+      char err[256] ;
+      regerror(r, &e->re, err, sizeof err) ;
+      qp_log(LOGERROR, "control/badmailfrom: bad pattern ", key, ": ", err, (char *)0) ;
+      return 0 ;
+    }
+    e->kind = KIND_REGEX ;
+    return 1 ;
+  }
+  lower(key) ;
+  if (!strchr(key, '@'))
+    qp_log(LOGWARN, "warning: control/badmailfrom: no @ in ", key, ": it can never match", (char *)0) ;
+  e->kind = key[0] == '@' ? KIND_HOST : KIND_ADDR ;
+  return 1 ;
+}
+
+static void bmf_free (bmf *st)
+{
+  for (size_t i = 0 ; i < st->n ; i++)
+    if (st->e[i].kind == KIND_REGEX) regfree(&st->e[i].re) ;
+  free(st->e) ;
+  stralloc_free(&st->text) ;
+  free(st) ;
+}
+
+/* 1 ok, 0 after logging. */
+static int load (bmf *st)
+{
+  size_t count = 0, i ;
+  int r = qp_control_list("badmailfrom", &st->text) ;
+  if (r < 0)
+  {
+    qp_log(LOGERROR, "unable to read control/badmailfrom: ", strerror(errno), (char *)0) ;
+    return 0 ;
+  }
+  for (i = 0 ; i < st->text.len ; i++) if (!st->text.s[i]) count++ ;
+  if (!count) return 1 ;
+  st->e = calloc(count, sizeof *st->e) ;
+  if (!st->e)
+  {
+    qp_log(LOGERROR, "out of memory", (char *)0) ;
+    return 0 ;
+  }
+  for (i = 0 ; i < st->text.len ; )
+  {
+    size_t next = i + strlen(st->text.s + i) + 1 ;
+    if (!entry_make(st, i, st->e + st->n)) return 0 ;
+    st->n++ ;
+    i = next ;
+  }
+  return 1 ;
+}
+
+static int entry_match (bmf const *st, entry const *e, char const *from, char const *host)
+{
+  char const *key = st->text.s + e->key ;
+  switch (e->kind)
+  {
+    case KIND_REGEX : return !regexec(&e->re, from, 0, 0, 0) ;
+    case KIND_HOST : return !strcasecmp(key, host) ;
+    default : return !strcasecmp(key, from) ;
+  }
+}
+
+static int bmf_mail (void *state, qp_hookarg const *a)
+{
+  bmf *st = state ;
+  char const *from = a->arg ? a->arg : "" ;
+  char const *at = strrchr(from, '@') ;
+  if (!st->n) return DECLINED ;
+  if (!*from)
+  {
+    qp_log(LOGDEBUG, "skip: null sender", (char *)0) ;
+    return DECLINED ;
+  }
+  if (!at || at == from || !at[1])
+  {
+    qp_log(LOGDEBUG, "skip: missing user or host", (char *)0) ;
+    return DECLINED ;
+  }
+  for (size_t i = 0 ; i < st->n ; i++)
+  {
+    entry const *e = st->e + i ;
+    char const *reason = e->reason == (size_t)-1 ? DEFAULT_REASON : st->text.s + e->reason ;
+    if (!entry_match(st, e, from, at)) continue ;
+    if (!st->reject)
+    {
+      qp_log(LOGINFO, "fail, tolerated: <", from, "> matches ", st->text.s + e->key, (char *)0) ;
+      return DECLINED ;
+    }
+    qp_log(LOGINFO, "fail: <", from, "> matches ", st->text.s + e->key, (char *)0) ;
+    qp_msg(prefix_of(st->verdict)) ;
+    qp_msg(reason) ;
+    return st->verdict ;
+  }
+  qp_log(LOGDEBUG, "pass", (char *)0) ;
+  return DECLINED ;
+}
+
+/* Arguments as qpsmtpd: reject 0|1, reject_type perm|temp|disconnect|... */
+static int args (bmf *st, unsigned int argc, char const *const *argv)
+{
+  if (argc & 1)
+  {
+    qp_log(LOGERROR, "usage: badmailfrom [reject 0|1] [reject_type perm|temp|disconnect|temp_disconnect]", (char *)0) ;
+    return 0 ;
+  }
+  for (unsigned int i = 0 ; i < argc ; i += 2)
+  {
+    char const *k = argv[i], *v = argv[i+1] ;
+    if (!strcmp(k, "reject") && !strcmp(v, "naughty"))
+    {
+      qp_log(LOGERROR, "reject naughty needs the naughty plugin, which qcsmtpd does not have: use reject 0 or 1", (char *)0) ;
+      return 0 ;
+    }
+    if (!strcmp(k, "reject") && (!strcmp(v, "0") || !strcmp(v, "1")))
+    {
+      st->reject = v[0] == '1' ;
+      continue ;
+    }
+    if (!strcmp(k, "reject_type"))
+    {
+      unsigned int j = 0 ;
+      while (types[j].name && strcmp(types[j].name, v)) j++ ;
+      if (types[j].name) { st->verdict = types[j].verdict ; continue ; }
+    }
+    qp_log(LOGERROR, "bad argument: ", k, " ", v, (char *)0) ;
+    return 0 ;
+  }
+  return 1 ;
+}
+
+static int bmf_init (void **state, unsigned int argc, char const *const *argv)
+{
+  bmf *st = calloc(1, sizeof *st) ;
+  if (!st)
+  {
+    qp_log(LOGERROR, "out of memory", (char *)0) ;
+    return 0 ;
+  }
+  st->reject = 1 ;
+  st->verdict = DENY ;
+  if (!args(st, argc, argv) || !load(st))
+  {
+    bmf_free(st) ;
+    return 0 ;
+  }
+  *state = st ;
+  return 1 ;
+}
+
+static char const *const bmf_aliases[] = { "check_badmailfrom", "check_badmailfrom_patterns", 0 } ;
+
+qp_plugin const plugin_badmailfrom =
+{
+  .name = "badmailfrom",
+  .aliases = bmf_aliases,
+  .init = &bmf_init,
+  .hook = { [HOOK_MAIL] = &bmf_mail },
+  .flags = 0,
+} ;

@@ -1,0 +1,131 @@
+/* ISC license. */
+/* logging/warn: writes every log event up to a maximum level to stderr, one line
+   per event, in qpsmtpd's format "<pid> (<hook>) <plugin>: <text>". It never
+   logs itself from the logging hook (that would recurse). */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <skalibs/stralloc.h>
+
+#include "plugin.h"
+
+typedef struct warn_s warn ;
+struct warn_s
+{
+  stralloc line ;    /* reused for every event */
+  int max ;
+} ;
+
+/* qpsmtpd's level names, with and without the LOG prefix */
+static char const *const levels[8] =
+{
+  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
+} ;
+
+/* 1 and *n set, or 0 */
+static int parse_level (char const *s, int *n)
+{
+  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
+  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
+  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
+  for (int i = 0 ; i < 8 ; i++)
+    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
+  return 0 ;
+}
+
+/* printable ASCII only, so one event stays one line */
+static int cat_clean (stralloc *sa, char const *s)
+{
+  size_t start = sa->len ;
+  if (!stralloc_cats(sa, s)) return 0 ;
+  for (size_t i = start ; i < sa->len ; i++)
+  {
+    unsigned char c = (unsigned char)sa->s[i] ;
+    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
+    else if (c < 32 || c > 126) sa->s[i] = '?' ;
+  }
+  return 1 ;
+}
+
+static void put (char const *s, size_t len)
+{
+  while (len)
+  {
+    ssize_t w = write(2, s, len) ;
+    if (w < 0)
+    {
+      if (errno == EINTR) continue ;
+      return ;
+    }
+    s += w ;
+    len -= (size_t)w ;
+  }
+}
+
+static int warn_logging (void *state, qp_hookarg const *a)
+{
+  warn *st = state ;
+  char const *plugin = a->arg ? a->arg : "core" ;
+  char const *hook = a->arg3 ? a->arg3 : "" ;
+  char pid[32] ;
+  int ok ;
+  if (a->code > st->max) return DECLINED ;
+  snprintf(pid, sizeof pid, "%ld ", (long)getpid()) ;
+  st->line.len = 0 ;
+  ok = stralloc_cats(&st->line, pid) ;
+  if (ok && strcmp(plugin, "core"))
+  {
+    if (*hook)
+      ok = stralloc_catb(&st->line, "(", 1) && cat_clean(&st->line, hook)
+        && stralloc_catb(&st->line, ") ", 2) ;
+    ok = ok && cat_clean(&st->line, plugin) && stralloc_catb(&st->line, ": ", 2) ;
+  }
+  ok = ok && cat_clean(&st->line, a->arg2 ? a->arg2 : "") && stralloc_catb(&st->line, "\n", 1) ;
+  if (ok) put(st->line.s, st->line.len) ;
+  return DECLINED ;
+}
+
+static int warn_init (void **state, unsigned int argc, char const *const *argv)
+{
+  warn *st ;
+  int max = LOGWARN ;
+  if (argc > 1 || (argc && !parse_level(argv[0], &max)))
+  {
+    qp_log(LOGERROR, "usage: logging/warn [level] (0-7 or LOGDEBUG, LOGINFO, ...)", (char *)0) ;
+    return 0 ;
+  }
+  if (!argc)
+  {
+    uint64_t n = LOGWARN ;
+    if (qp_control_uint("loglevel", &n) < 0)
+    {
+      qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
+      return 0 ;
+    }
+    max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
+  }
+  st = malloc(sizeof *st) ;
+  if (!st)
+  {
+    qp_log(LOGERROR, "out of memory", (char *)0) ;
+    return 0 ;
+  }
+  st->line = stralloc_zero ;
+  st->max = max ;
+  *state = st ;
+  return 1 ;
+}
+
+qp_plugin const plugin_logging_warn =
+{
+  .name = "logging/warn",
+  .aliases = 0,
+  .init = &warn_init,
+  .hook = { [HOOK_LOGGING] = &warn_logging },
+  .flags = 0,
+} ;

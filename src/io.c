@@ -1,0 +1,169 @@
+/* ISC license. */
+/* io.c: owns fds 0 and 1. Every read and write waits at most the timeout
+   (fd 0 and fd 1 often share one non-blocking socket, so writes handle EAGAIN
+   too). Never reads beyond what it needs to answer in order. */
+
+#include "io.h"
+
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include <skalibs/djbunix.h>
+#include <skalibs/tai.h>
+#include <skalibs/iopause.h>
+
+#include "limits.h"
+
+static char ibuf[IO_INSIZE] ;
+static size_t ipos = 0, ilen = 0 ;
+static char obuf[IO_OUTSIZE] ;
+static size_t olen = 0 ;
+static unsigned int tmout = SMTP_TIMEOUT_DEFAULT ;
+
+int io_init (unsigned int timeout)
+{
+  tmout = timeout ;
+  tain_now_set_stopwatch_g() ;
+  if (ndelay_on(0) < 0) return 0 ;
+  if (ndelay_on(1) < 0) return 0 ;
+  return 1 ;
+}
+
+void io_set_timeout (unsigned int timeout)
+{
+  tmout = timeout ;
+}
+
+/* Waits until fd is ready for events, at most tmout seconds. 1 ready, 0 timeout, -1 error. */
+static int await (int fd, short events, tain const *deadline)
+{
+  iopause_fd x = { .fd = fd, .events = events, .revents = 0 } ;
+  for (;;)
+  {
+    int r ;
+    tain_now_g() ;
+    r = iopause_g(&x, 1, deadline) ;
+    if (r < 0) { if (errno == EINTR) continue ; return -1 ; }
+    if (!r) { errno = ETIMEDOUT ; return 0 ; }
+    return 1 ;
+  }
+}
+
+static void deadline_set (tain *deadline)
+{
+  tain_now_g() ;
+  tain_addsec_g(deadline, tmout) ;
+}
+
+int io_flush (void)
+{
+  size_t done = 0 ;
+  tain deadline ;
+  int armed = 0 ;
+  while (done < olen)
+  {
+    ssize_t w = write(1, obuf + done, olen - done) ;
+    if (w >= 0) { done += w ; continue ; }
+    if (errno == EINTR) continue ;
+    if (errno != EAGAIN) return 0 ;
+    if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
+    if (await(1, IOPAUSE_WRITE, &deadline) <= 0) return 0 ;
+  }
+  olen = 0 ;
+  return 1 ;
+}
+
+int io_put (char const *s, size_t len)
+{
+  while (len)
+  {
+    size_t n = sizeof(obuf) - olen ;
+    if (!n) { if (!io_flush()) return 0 ; continue ; }
+    if (n > len) n = len ;
+    memcpy(obuf + olen, s, n) ;
+    olen += n ; s += n ; len -= n ;
+  }
+  return 1 ;
+}
+
+int io_puts (char const *s)
+{
+  return io_put(s, strlen(s)) ;
+}
+
+/* Refills the empty input buffer; flushes pending replies first, since the
+   client may be waiting for them before it sends more (RFC 2920 3.1). */
+static ssize_t fill (void)
+{
+  tain deadline ;
+  int armed = 0 ;
+  ipos = ilen = 0 ;
+  for (;;)
+  {
+    ssize_t r = read(0, ibuf, sizeof(ibuf)) ;
+    if (r >= 0) { ilen = r ; return r ; }
+    if (errno == EINTR) continue ;
+    if (errno != EAGAIN) return -1 ;
+    if (olen && !io_flush()) return -1 ;
+    if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
+    if (await(0, IOPAUSE_READ, &deadline) <= 0) return -1 ;
+  }
+}
+
+ssize_t io_peek (char const **p)
+{
+  if (ipos == ilen)
+  {
+    ssize_t r = fill() ;
+    if (r <= 0) return r ;
+  }
+  *p = ibuf + ipos ;
+  return ilen - ipos ;
+}
+
+void io_consume (size_t n)
+{
+  ipos += n ;
+  if (ipos > ilen) ipos = ilen ;
+}
+
+size_t io_pending (void)
+{
+  return ilen - ipos ;
+}
+
+void io_discard_input (void)
+{
+  ipos = ilen = 0 ;
+}
+
+int io_getline (char *buf, size_t max, size_t *len)
+{
+  size_t n = 0 ;
+  int toolong = 0 ;
+  for (;;)
+  {
+    char const *p ;
+    char const *lf ;
+    size_t avail, take ;
+    ssize_t r = io_peek(&p) ;
+    if (r < 0) return -1 ;
+    if (!r) return 0 ;
+    avail = r ;
+    lf = memchr(p, '\n', avail) ;
+    take = lf ? (size_t)(lf - p) : avail ;
+    if (!toolong)
+    {
+      if (n + take > max - 1) toolong = 1 ;
+      else { memcpy(buf + n, p, take) ; n += take ; }
+    }
+    io_consume(take + !!lf) ;
+    if (lf) break ;
+  }
+  if (toolong) { buf[0] = 0 ; *len = 0 ; return 2 ; }
+  if (n && buf[n-1] == '\r') n-- ;
+  buf[n] = 0 ;
+  *len = n ;
+  return 1 ;
+}

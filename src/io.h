@@ -1,0 +1,38 @@
+/* ISC license. */
+/* io.h: the client connection: buffered, deadline-bound reads from fd 0 and
+   writes to fd 1. Replies are buffered and flushed before a read would block
+   (RFC 2920 pipelining). Returns follow STYLE: 1 ok, 0 EOF/failure, -1 error. */
+
+#ifndef QCSMTPD_IO_H
+#define QCSMTPD_IO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef ssize_t io_read_fn (char *, size_t) ;
+typedef ssize_t io_write_fn (char const *, size_t) ;
+
+/* Sets fd 0 non-blocking and the per-operation timeout in seconds. 1 ok, 0 error. */
+extern int io_init (unsigned int timeout) ;
+extern void io_set_timeout (unsigned int timeout) ;
+
+/* Reads one command line into buf (at most max-1 octets, NUL-terminated, LF and
+   one CR before it removed). 1 line, 2 line too long (rest discarded),
+   0 EOF, -1 error (errno ETIMEDOUT on timeout). */
+extern int io_getline (char *buf, size_t max, size_t *len) ;
+
+/* Makes input available: *p points into the input buffer. Returns the number
+   of octets available (consume them with io_consume), 0 on EOF, -1 on error. */
+extern ssize_t io_peek (char const **p) ;
+extern void io_consume (size_t n) ;
+/* Octets already buffered from the client and not yet consumed. */
+extern size_t io_pending (void) ;
+/* Throws away buffered input (after STARTTLS's 220). */
+extern void io_discard_input (void) ;
+
+/* Buffers output; flushes with the deadline when the buffer fills. 1 ok, 0 error. */
+extern int io_put (char const *s, size_t len) ;
+extern int io_puts (char const *s) ;
+extern int io_flush (void) ;
+
+#endif

@@ -1,0 +1,23 @@
+/* ISC license. */
+/* limits.h: every limit of the SMTP core in one place (STYLE 6). */
+
+#ifndef QCSMTPD_LIMITS_H
+#define QCSMTPD_LIMITS_H
+
+#define SMTP_LINE_MAX 512            /* command line incl. CRLF, RFC 5321 4.5.3.1.4 */
+#define SMTP_RCPT_MAX 100            /* default recipients per message, RFC 5321 4.5.3.1.8 */
+#define SMTP_HOPS_MAX 100            /* Received + Delivered-To fields, RFC 5321 6.3 */
+#define SMTP_HEADER_MAX 262144       /* header block kept in memory for plugins */
+#define SMTP_ERRORS_MAX 20           /* error replies before we give up on a client */
+#define SMTP_TIMEOUT_DEFAULT 1200    /* timeoutsmtpd, seconds, as qmail-smtpd */
+#define SMTP_REPLY_LINE_MAX 400      /* text octets per reply line, RFC 5321 4.5.3.1.5 */
+#define SMTP_REPLY_LINES_MAX 20
+#define CONTROL_INCLUDE_DEPTH 8
+#define CONTROL_CDB_MAX 16           /* cdb files kept open at once */
+#define IO_INSIZE 16384
+#define IO_OUTSIZE 8192
+#define SPOOL_BUFSIZE 65536
+#define NOTES_MAX 65536              /* octets of notes per scope */
+#define SPAWN_FDMAX 8
+
+#endif

@@ -1,0 +1,90 @@
+/* ISC license. */
+/* log.c: formats log lines and sends them to fd 2 or to the logging hook;
+   never blocks the session on a full log pipe for long, never logs secrets
+   (callers are responsible for what they pass). */
+
+#include "log.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+
+#include <skalibs/types.h>
+
+#include "hook.h"
+#include "plugin.h"
+
+int log_level = LOGWARN ;
+int log_hooked = 0 ;
+char const *log_plugin = 0 ;
+char const *log_hook = 0 ;
+
+static char const *const levelname[8] =
+{
+  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
+} ;
+
+static size_t cat (char *buf, size_t len, size_t max, char const *s)
+{
+  size_t n = strlen(s) ;
+  size_t i = 0 ;
+  for (; i < n && len < max ; i++)
+  {
+    unsigned char c = s[i] ;
+    buf[len++] = (c < 32 || c > 126) ? '?' : c ;
+  }
+  return len ;
+}
+
+static void emit (int level, char const *who, char const *text)
+{
+  static int inlog = 0 ;
+  char buf[1024] ;
+  size_t len = 0 ;
+  if (log_hooked)
+  {
+    if (inlog) return ;
+    inlog = 1 ;
+    hook_run_logging(level, who ? who : "core", text, log_hook ? log_hook : "") ;
+    inlog = 0 ;
+    return ;
+  }
+  len = cat(buf, len, sizeof(buf) - 1, "qcsmtpd: ") ;
+  len += pid_fmt(buf + len, getpid()) ;
+  buf[len++] = ' ' ;
+  len = cat(buf, len, sizeof(buf) - 1, levelname[level & 7]) ;
+  buf[len++] = ' ' ;
+  if (who)
+  {
+    len = cat(buf, len, sizeof(buf) - 1, "plugin=") ;
+    len = cat(buf, len, sizeof(buf) - 1, who) ;
+    buf[len++] = ' ' ;
+  }
+  len = cat(buf, len, sizeof(buf) - 1, text) ;
+  buf[len++] = '\n' ;
+  while (write(2, buf, len) < 0 && errno == EINTR) ;
+}
+
+void log_v (int level, char const *who, char const *s, va_list ap)
+{
+  char text[900] ;
+  size_t len = 0 ;
+  if (level > log_level && !log_hooked) return ;
+  for (; s ; s = va_arg(ap, char const *))
+  {
+    size_t n = strlen(s) ;
+    if (n > sizeof(text) - 1 - len) n = sizeof(text) - 1 - len ;
+    memcpy(text + len, s, n) ;
+    len += n ;
+  }
+  text[len] = 0 ;
+  emit(level, who, text) ;
+}
+
+void log_core (int level, char const *s, ...)
+{
+  va_list ap ;
+  va_start(ap, s) ;
+  log_v(level, 0, s, ap) ;
+  va_end(ap) ;
+}

@@ -1,0 +1,28 @@
+/* ISC license. */
+/* main.c: qcsmtpd, one SMTP session on fds 0 and 1 under tcpserver or
+   s6-tcpserver. Reads the configuration, refuses to run with half of it. */
+
+#include <signal.h>
+#include <unistd.h>
+
+#include "control.h"
+#include "io.h"
+#include "log.h"
+#include "plugin.h"
+#include "plugins.h"
+#include "session.h"
+#include "smtp.h"
+
+int main (void)
+{
+  int ok ;
+  signal(SIGPIPE, SIG_IGN) ;
+  session_env() ;
+  control_init() ;
+  ok = session_config() ;
+  if (!io_init(sess.timeout)) _exit(111) ;
+  if (ok) ok = plugins_load() ;
+  if (!ok) session_die(100, "4.3.0", "Service temporarily unavailable (configuration error)") ;
+  log_core(LOGINFO, "connect from ", sess.remoteip, (char *)0) ;
+  smtp_run() ;
+}

@@ -1,0 +1,22 @@
+/* ISC license. */
+/* plugins.h: reads control/plugins (or takes the default list) and creates
+   the instances from the compiled-in plugin table. */
+
+#ifndef QCSMTPD_PLUGINS_H
+#define QCSMTPD_PLUGINS_H
+
+#include "plugin.h"
+
+extern qp_plugin const *const plugin_table[] ;
+
+/* 1 ok; 0 configuration error (logged). */
+extern int plugins_load (void) ;
+
+/* Parses one plugins-file line into NUL-terminated words in place; returns the
+   number of words (at most max), -1 if the line holds unsafe characters. */
+extern int plugins_split (char *line, char **words, unsigned int max) ;
+
+/* The compiled-in plugin for name or an old alias; NULL if none. */
+extern qp_plugin const *plugins_find (char const *name) ;
+
+#endif

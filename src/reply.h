@@ -1,0 +1,27 @@
+/* ISC license. */
+/* reply.h: the only writer of SMTP replies: the verdict x hook table, plugin
+   message overrides, enhanced status codes (RFC 2034, 3463), sanitising. */
+
+#ifndef QCSMTPD_REPLY_H
+#define QCSMTPD_REPLY_H
+
+#define REPLY_CONTINUE 0   /* OK/DECLINED where the command goes on */
+#define REPLY_SENT 1       /* a reply was sent, the command is over */
+#define REPLY_DONE 2       /* DONE: the plugin answered, the command is over */
+#define REPLY_CLOSE 3      /* a reply was sent and the connection must close */
+
+/* Sends a reply: text may hold several lines ('\n'); esc is the enhanced
+   status code or NULL. 1 ok, 0 write error. */
+extern int reply_send (unsigned int code, char const *esc, char const *text) ;
+
+/* Turns the verdict v of hook (with hook_msg) into a reply per the table.
+   subject replaces "%s" in default texts. Returns one of REPLY_*. */
+extern int reply_verdict (int hook, int v, char const *subject) ;
+
+/* Error replies (500, 501, 503, 504, 555) sent so far. */
+extern unsigned int reply_errors ;
+
+/* The last reply code sent. */
+extern unsigned int reply_last ;
+
+#endif

@@ -1,0 +1,56 @@
+/* ISC license. */
+/* session.h: what we know of the connection (UCSPI environment, control
+   files) and the SMTP state that outlives transactions. */
+
+#ifndef QCSMTPD_SESSION_H
+#define QCSMTPD_SESSION_H
+
+#include <stdint.h>
+#include <skalibs/stralloc.h>
+
+typedef struct session_s session ;
+struct session_s
+{
+  char const *remoteip ;
+  char const *remotehost ;
+  char const *remoteinfo ;
+  char const *remoteport ;
+  char const *localip ;
+  char const *localhost ;
+  char const *localport ;
+  char ipbuf[64] ;
+  stralloc me ;
+  stralloc greeting ;
+  stralloc helo ;
+  stralloc spooldir ;
+  stralloc notes ;
+  int helo_seen ;
+  int ehlo ;
+  int relay ;
+  int tls ;              /* the session is inside TLS */
+  stralloc authuser ;    /* non-empty once AUTH succeeded */
+  stralloc caps ;        /* EHLO keywords added by plugins, NUL-separated */
+  uint64_t databytes ;
+  unsigned int timeout ;
+  unsigned int maxrcpt ;
+} ;
+
+extern session sess ;
+
+/* Reads the UCSPI environment. */
+extern void session_env (void) ;
+
+/* Reads the core control files. 1 ok; 0 configuration error, logged, with
+   the reason in why. */
+extern int session_config (void) ;
+
+/* The spool directory (read on first use). */
+extern char const *session_spooldir (void) ;
+
+/* "TCPREMOTEINFO@host", the host, or "[ip]" (qpsmtpd's remote_info). */
+extern void session_remote_info (stralloc *) ;
+
+/* Exits after a best-effort 421 reply. */
+extern void session_die (unsigned int exitcode, char const *esc, char const *why) ;
+
+#endif

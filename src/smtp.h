@@ -1,0 +1,25 @@
+/* ISC license. */
+/* smtp.h: the SMTP command loop and its handlers (RFC 5321 4.1). */
+
+#ifndef QCSMTPD_SMTP_H
+#define QCSMTPD_SMTP_H
+
+/* Sends the greeting (after the connect hook) and serves commands; never returns. */
+extern void smtp_run (void) __attribute__((noreturn)) ;
+
+/* Ends the session: flushes, runs disconnect and post-connection, exits. */
+extern void smtp_finish (int exitcode) __attribute__((noreturn)) ;
+
+/* 421 with "<me> why", then smtp_finish(exitcode). */
+extern void smtp_abort (int exitcode, char const *esc, char const *why) __attribute__((noreturn)) ;
+
+/* Read or write failure: timeout → 421 4.4.2, else a silent end. */
+extern void smtp_ioerror (void) __attribute__((noreturn)) ;
+
+/* Forgets the transaction (firing reset_transaction if there was one). */
+extern void smtp_txn_discard (void) ;
+
+/* The DATA command, in smtpdata.c. */
+extern void smtp_data (char *arg) ;
+
+#endif

@@ -1,0 +1,181 @@
+/* ISC license. */
+/* smtpdata.c: the DATA command: receives the message into the spool, runs the
+   data hooks and the queue hooks. A 250 goes out only when a queue plugin said
+   OK; a bare LF or CR ends the session without queueing anything. */
+
+#include "smtp.h"
+
+#include <string.h>
+#include <errno.h>
+
+#include <skalibs/stralloc.h>
+#include <skalibs/types.h>
+
+#include "limits.h"
+#include "plugin.h"
+#include "data.h"
+#include "hook.h"
+#include "io.h"
+#include "log.h"
+#include "msg.h"
+#include "received.h"
+#include "reply.h"
+#include "session.h"
+#include "txn.h"
+
+typedef struct rx_s rx ;
+struct rx_s
+{
+  int over ;          /* databytes exceeded: the rest is read and dropped */
+  int spoolerr ;      /* errno of a failed spool write, 0 if none */
+  int hdrfired ;      /* data_headers_end has run */
+  int deferred ;      /* DENY or DENYSOFT from data_headers_end, else DECLINED */
+  stralloc dmsg ;     /* and its message */
+} ;
+
+static rx st = { .dmsg = STRALLOC_ZERO } ;
+
+/* data_headers_end: a *_DISCONNECT answers now; DENY/DENYSOFT answer after
+   the end of data (the client is still sending); the rest goes on. */
+static void headers_end (void)
+{
+  int v ;
+  st.hdrfired = 1 ;
+  v = hook_run0(HOOK_DATA_HEADERS_END) ;
+  if (v == DENY_DISCONNECT || v == DENYSOFT_DISCONNECT)
+  {
+    reply_verdict(HOOK_DATA_HEADERS_END, v, 0) ;
+    smtp_finish(0) ;
+  }
+  if (v == DENY || v == DENYSOFT)
+  {
+    st.deferred = v ;
+    st.dmsg.len = 0 ;
+    if (hook_msg.len) stralloc_catb(&st.dmsg, hook_msg.s, hook_msg.len) ;
+    st.over = 1 ;
+  }
+}
+
+static void store (char const *s, size_t len)
+{
+  if (st.over || st.spoolerr) return ;
+  if (sess.databytes && msg_stored() + len > sess.databytes) { st.over = 1 ; return ; }
+  if (!msg_write(s, len)) st.spoolerr = errno ? errno : EIO ;
+}
+
+/* Reads the client's data up to CRLF.CRLF; returns only when it was read whole. */
+static void receive (void)
+{
+  static char out[IO_INSIZE] ;
+  datafsm f = DATAFSM_ZERO ;
+  for (;;)
+  {
+    char const *p ;
+    size_t olen, used ;
+    int r ;
+    ssize_t n = io_peek(&p) ;
+    if (n < 0) smtp_ioerror() ;
+    if (!n)
+    {
+      log_core(LOGNOTICE, "client closed the connection in the middle of DATA; nothing queued", (char *)0) ;
+      smtp_finish(111) ;
+    }
+    r = data_feed(&f, p, (size_t)n, out, &olen, &used) ;
+    io_consume(used) ;
+    store(out, olen) ;
+    if (!st.hdrfired && msg_header_done()) headers_end() ;
+    if (r == DATA_BARE)
+    {
+      /* RFC 5321 2.3.8: CR and LF only as CRLF; a lenient reading of a bare
+         one would let a client smuggle a second message past us */
+      log_core(LOGWARN, "bare LF or CR in DATA from ", sess.remoteip, "; nothing queued", (char *)0) ;
+      smtp_abort(111, "4.5.2", "Bare LF or CR in message text (RFC 5321 2.3.8), closing connection") ;
+    }
+    if (r == DATA_END) return ;
+  }
+}
+
+/* Checks made once the whole message is in; 1 if it may go on. */
+static int verdict_of_reception (void)
+{
+  if (!st.spoolerr && !msg_end()) st.spoolerr = errno ? errno : EIO ;
+  if (!st.hdrfired) headers_end() ;
+  if (st.deferred != DECLINED)
+  {
+    hook_msg.len = 0 ;
+    if (st.dmsg.len && stralloc_copyb(&hook_msg, st.dmsg.s, st.dmsg.len) && stralloc_0(&hook_msg)) hook_msg.len-- ;
+    else hook_msg.len = 0 ;
+    if (reply_verdict(HOOK_DATA_HEADERS_END, st.deferred, 0) == REPLY_CLOSE) smtp_finish(0) ;
+    return 0 ;
+  }
+  if (st.spoolerr)
+  {
+    log_core(LOGERROR, "spool write failed: ", strerror(st.spoolerr), (char *)0) ;
+    reply_send(451, "4.3.0", "Error writing the message to disk; try again later") ;
+    return 0 ;
+  }
+  if (msg_header_toolarge()) { reply_send(552, "5.3.4", "Header block too large") ; return 0 ; }
+  if (msg_hops() >= SMTP_HOPS_MAX) { reply_send(554, "5.4.6", "Too many hops, this message is looping") ; return 0 ; }
+  if (st.over) { reply_send(552, "5.3.4", "Message size exceeds fixed maximum message size") ; return 0 ; }
+  return 1 ;
+}
+
+static int trace (void)
+{
+  static stralloc value = STRALLOC_ZERO ;
+  char const *proto = received_proto() ;
+  qp_hookarg a = { .arg = proto } ;
+  int v = hook_run(HOOK_RECEIVED_LINE, &a) ;
+  value.len = 0 ;
+  if (v == OK && hook_msg.len) { if (!stralloc_copyb(&value, hook_msg.s, hook_msg.len)) return 0 ; }
+  else if (!received_build(&value, proto)) return 0 ;
+  if (!stralloc_0(&value)) return 0 ;
+  return msg_header_add("Received", value.s, 1) ;
+}
+
+/* Runs a filtering hook; 1 if the message goes on. */
+static int filter (int hook)
+{
+  int v = hook_run0(hook) ;
+  int r = reply_verdict(hook, v, 0) ;
+  if (r == REPLY_CLOSE) smtp_finish(0) ;
+  return r == REPLY_CONTINUE ;
+}
+
+static void deliver (void)
+{
+  int v, r ;
+  if (!trace()) { reply_send(451, "4.3.0", "Out of memory; try again later") ; return ; }
+  if (!filter(HOOK_DATA_POST_HEADERS) || !filter(HOOK_DATA_POST) || !filter(HOOK_QUEUE_PRE)) return ;
+  v = hook_run0(HOOK_QUEUE) ;
+  r = reply_verdict(HOOK_QUEUE, v, 0) ;
+  if (v == OK) log_core(LOGNOTICE, "queued from ", sess.remoteip, " by ", hook_who, (char *)0) ;
+  hook_run0(HOOK_QUEUE_POST) ;
+  if (r == REPLY_CLOSE) { smtp_txn_discard() ; smtp_finish(0) ; }
+}
+
+void smtp_data (char *arg)
+{
+  int v, r ;
+  if (*arg) { reply_send(501, "5.5.4", "Syntax error, DATA takes no parameters") ; return ; }
+  if (!txn_cur.active) { reply_send(503, "5.5.1", "MAIL first") ; return ; }
+  if (!txn_rcpt_count(&txn_cur)) { reply_send(503, "5.5.1", "RCPT first") ; return ; }
+  v = hook_run0(HOOK_DATA) ;
+  r = reply_verdict(HOOK_DATA, v, 0) ;
+  if (r == REPLY_CLOSE) smtp_finish(0) ;
+  if (r != REPLY_CONTINUE) { smtp_txn_discard() ; return ; }
+  if (!msg_begin(session_spooldir()))
+  {
+    log_core(LOGERROR, "cannot open a spool file in ", session_spooldir(), ": ", strerror(errno), (char *)0) ;
+    reply_send(451, "4.3.0", "Unable to spool message; try again later") ;
+    smtp_txn_discard() ;
+    return ;
+  }
+  st.over = st.spoolerr = st.hdrfired = 0 ;
+  st.deferred = DECLINED ;
+  reply_send(354, 0, "go ahead, end data with <CR><LF>.<CR><LF>") ;
+  receive() ;
+  if (verdict_of_reception()) deliver() ;
+  /* RFC 5321 4.1.1.4: whatever the outcome, the transaction is over */
+  smtp_txn_discard() ;
+}

@@ -1,0 +1,20 @@
+/* ISC license. */
+/* spool.h: the message body on disk, in a file that has no name (O_TMPFILE,
+   or unlinked at once), so nothing is left behind whatever happens.
+   1 ok, 0 error (errno set); reads return octets, 0 at the end, -1 on error. */
+
+#ifndef QCSMTPD_SPOOL_H
+#define QCSMTPD_SPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+extern int spool_open (char const *dir) ;
+extern int spool_write (char const *s, size_t len) ;
+extern int spool_flush (void) ;
+extern ssize_t spool_pread (uint64_t off, char *buf, size_t len) ;
+extern uint64_t spool_size (void) ;
+extern void spool_close (void) ;
+
+#endif

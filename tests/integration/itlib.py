@@ -1,0 +1,315 @@
+# itlib.py: shared helpers for the integration tests (imported, not run).
+# A Server runs the real `tcpserver -v -R -H -l 0 127.0.0.1 <free port> qcsmtpd-check`
+# in its own directory (control/, queue/ for the qmail-queue double, spool/), and is
+# always stopped by PID. A Client is a raw-socket SMTP client that reads whole replies.
+#
+# Environment: QCSMTPD_BIN (server, default tests/qcsmtpd-check), QCSMTPD_QQ (double,
+# default tests/qmail-queue), TEST_TMPDIR (parent of the test directories; a new
+# mktemp dir when unset), QCSMTPD_TEST_KEEP=1 keeps the directories.
+
+import atexit
+import glob
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.abspath(os.environ.get("QCSMTPD_BIN") or os.path.join(TESTS, "qcsmtpd-check"))
+QQ = os.path.abspath(os.environ.get("QCSMTPD_QQ") or os.path.join(TESTS, "qmail-queue"))
+KEEP = bool(os.environ.get("QCSMTPD_TEST_KEEP"))
+
+_servers = []
+_results = []
+_own_tmp = None
+
+
+def _on_term(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+signal.signal(signal.SIGTERM, _on_term)
+signal.signal(signal.SIGHUP, _on_term)
+
+
+def tmpbase():
+    global _own_tmp
+    base = os.environ.get("TEST_TMPDIR")
+    if base:
+        return base
+    if _own_tmp is None:
+        _own_tmp = tempfile.mkdtemp(prefix="qcsmtpd-integration.")
+    return _own_tmp
+
+
+def _cleanup():
+    for s in list(_servers):
+        s.stop()
+    if _own_tmp and not KEEP:
+        shutil.rmtree(_own_tmp, ignore_errors=True)
+
+
+atexit.register(_cleanup)
+
+
+class TestFailure(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise TestFailure(msg)
+
+
+def report(name, err=None):
+    if err:
+        print("FAIL - %s: %s" % (name, err))
+    else:
+        print("ok - %s" % name)
+    sys.stdout.flush()
+    _results.append(not err)
+
+
+def note(s):
+    for l in str(s).splitlines():
+        print("# " + l)
+    sys.stdout.flush()
+
+
+def run_test(name, fn):
+    """Run fn(); report ok, or FAIL with the assertion or exception text."""
+    try:
+        fn()
+        report(name)
+    except TestFailure as e:
+        report(name, str(e))
+    except Exception as e:
+        report(name, "%s: %s" % (type(e).__name__, e))
+
+
+def finish():
+    for s in list(_servers):
+        s.stop()
+    sys.exit(0 if _results and all(_results) else 1)
+
+
+def free_port():
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+DEFAULT_PLUGINS = ["relay", "badmailfrom", "rcpt_ok", "queue/qmail-queue"]
+
+
+class Server:
+    """control: dict name -> content (str, or list of lines); plugins: list of lines
+    (None = no plugins file: the built-in default list); rules: tcprules text for -x;
+    env: extra environment for tcpserver (inherited by every session)."""
+
+    def __init__(self, name, control=None, plugins=DEFAULT_PLUGINS, rules=None, env=None, cdb=None):
+        self.name = name
+        self.dir = tempfile.mkdtemp(prefix=re.sub(r"\W", "_", name) + ".", dir=tmpbase())
+        self.control = os.path.join(self.dir, "control")
+        self.qqdir = os.path.join(self.dir, "queue")
+        self.spool = os.path.join(self.dir, "spool")
+        for d in (self.control, self.qqdir, self.spool):
+            os.mkdir(d)
+        ctl = {"me": "mx.example.test", "rcpthosts": "example.test", "spool_dir": self.spool}
+        ctl.update(control or {})
+        if plugins is not None:
+            ctl["plugins"] = plugins
+        for k, v in ctl.items():
+            if isinstance(v, (list, tuple)):
+                v = "".join(l + "\n" for l in v)
+            elif v and not v.endswith("\n"):
+                v += "\n"
+            with open(os.path.join(self.control, k), "w") as f:
+                f.write(v)
+        for k, lines in (cdb or {}).items():
+            src = os.path.join(self.dir, k + ".in")
+            with open(src, "w") as f:
+                f.write("".join(l + "\n" for l in lines))
+            subprocess.run(["cdb", "-c", "-m", os.path.join(self.control, k), src], check=True)
+        self.rules = None
+        if rules is not None:
+            self.rules = os.path.join(self.dir, "rules.cdb")
+            r = subprocess.run(["tcprules", self.rules, self.rules + ".tmp"], input=rules.encode(),
+                               capture_output=True)
+            check(r.returncode == 0, "tcprules failed: %s" % r.stderr.decode(errors="replace"))
+        self.env = {"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": self.control, "QMAILQUEUE": QQ,
+                    "QQ_DIR": self.qqdir, "QMAIL": os.path.join(self.dir, "qmail"), "TMPDIR": self.dir}
+        self.env.update(env or {})
+        self.logpath = os.path.join(self.dir, "tcpserver.log")
+        self.proc = None
+        self.port = None
+
+    def start(self):
+        check(os.access(BIN, os.X_OK), "%s is not built" % BIN)
+        check(os.access(QQ, os.X_OK), "%s is not built" % QQ)
+        for attempt in range(10):
+            self.port = free_port()
+            cmd = ["tcpserver", "-v", "-R", "-H", "-l", "0"]
+            if self.rules:
+                cmd += ["-x", self.rules]
+            cmd += ["127.0.0.1", str(self.port), BIN]
+            log = open(self.logpath, "ab")
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=log, cwd=self.dir, env=self.env, close_fds=True)
+            log.close()
+            _servers.append(self)
+            deadline = time.time() + 5
+            while time.time() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                if "tcpserver: status:" in self.log():
+                    return self
+                time.sleep(0.02)
+            self.stop()     # lost the port to someone else, or too slow: try another
+        raise TestFailure("tcpserver did not start: %s" % self.log()[-300:])
+
+    def log(self):
+        try:
+            return open(self.logpath, "rb").read().decode("latin-1")
+        except OSError:
+            return ""
+
+    def sessions(self):
+        """pid -> exit wait status (None while running), from tcpserver -v lines."""
+        out = {}
+        for m in re.finditer(r"^tcpserver: pid (\d+) from", self.log(), re.M):
+            out[int(m.group(1))] = None
+        for m in re.finditer(r"^tcpserver: end (\d+) status (\d+)", self.log(), re.M):
+            out[int(m.group(1))] = int(m.group(2))
+        return out
+
+    def wait_sessions(self, timeout=10, count=None):
+        """Wait until every session started so far has ended (and at least count
+        sessions were seen). Returns the sessions dict; raises if some did not end."""
+        deadline = time.time() + timeout
+        while True:
+            s = self.sessions()
+            done = all(v is not None for v in s.values()) and (count is None or len(s) >= count)
+            if done:
+                return s
+            if time.time() > deadline:
+                running = [p for p, v in s.items() if v is None]
+                raise TestFailure("session process(es) %r still running after %ds (%d seen)"
+                                  % (running, timeout, len(s)))
+            time.sleep(0.05)
+
+    def stop(self):
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGTERM)
+                try:
+                    self.proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+            # sessions outlive tcpserver: stop any that are left, by PID
+            for pid, st in self.sessions().items():
+                if st is None:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+            self.proc = None
+        if self in _servers:
+            _servers.remove(self)
+            if not KEEP:
+                shutil.rmtree(self.dir, ignore_errors=True)
+
+    def queued(self):
+        """[(message bytes, envelope bytes)] in queue order."""
+        out = []
+        for m in sorted(glob.glob(os.path.join(self.qqdir, "*.msg"))):
+            out.append((open(m, "rb").read(), open(m[:-4] + ".env", "rb").read()))
+        return out
+
+    def infos(self):
+        return [open(p).read() for p in sorted(glob.glob(os.path.join(self.qqdir, "*.info")))]
+
+    def leftovers(self):
+        """Files other than recorded pairs: temp files of the double, spool files."""
+        q = [f for f in os.listdir(self.qqdir) if not re.search(r"\.(msg|env|info)$", f)]
+        return q + ["spool/" + f for f in os.listdir(self.spool)]
+
+
+class Client:
+    def __init__(self, port, timeout=30):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        self.buf = b""
+
+    def readline(self):
+        while b"\r\n" not in self.buf:
+            d = self.sock.recv(65536)
+            if not d:
+                raise TestFailure("server closed the connection (pending %r)" % self.buf[:100])
+            self.buf += d
+        line, self.buf = self.buf.split(b"\r\n", 1)
+        return line.decode("latin-1")
+
+    def reply(self):
+        """One whole reply: (code, [lines])."""
+        lines = []
+        while True:
+            l = self.readline()
+            lines.append(l)
+            check(re.match(r"\d\d\d[ -]", l + " "), "malformed reply line %r" % l)
+            if len(l) < 4 or l[3] == " ":
+                return int(l[:3]), lines
+
+    def expect(self, code, what=""):
+        c, lines = self.reply()
+        check(c == code, "%s: got %r, expected %d" % (what or "reply", lines, code))
+        return lines
+
+    def send(self, data):
+        if isinstance(data, str):
+            data = data.encode("latin-1")
+        self.sock.sendall(data)
+
+    def cmd(self, line, code):
+        self.send(line + "\r\n")
+        return self.expect(code, line)
+
+    def eof(self, timeout=10):
+        """True when the server closes the connection (no more data) within timeout."""
+        self.sock.settimeout(timeout)
+        try:
+            while True:
+                d = self.sock.recv(65536)
+                if not d:
+                    return True
+                self.buf += d
+        except socket.timeout:
+            return False
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def strip_received(msg):
+    """The queued message without its first header field when that is Received:
+    (the server's own trace line, folded lines included)."""
+    check(msg.startswith(b"Received: "), "queued message does not start with Received: %r" % msg[:80])
+    i = msg.index(b"\n") + 1
+    while i < len(msg) and msg[i:i + 1] in (b" ", b"\t"):
+        i = msg.index(b"\n", i) + 1
+    return msg[i:]
+
+
+def dot_stuff_crlf(lines):
+    """[bytes] lines -> SMTP DATA wire bytes (dot-stuffed, CRLF, with the final dot)."""
+    return b"".join((b"." + l if l.startswith(b".") else l) + b"\r\n" for l in lines) + b".\r\n"

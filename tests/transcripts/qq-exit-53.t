@@ -1,0 +1,26 @@
+# qmail-queue exit 53 -> 451.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+env QQ_EXIT=53
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: q
+>
+> body
+> .
+<* 451 4\.\d+\.\d+ qq write error or disk full.*
+# the session goes on after a queue failure
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0
