@@ -181,7 +181,7 @@ int hook_run (int hook, qp_hookarg const *a)
     if (v != DECLINED)
     {
       hook_who = in->name ;
-      if (log_level >= LOGINFO)
+      if (log_wants(LOGINFO))
         log_core(LOGINFO, "plugin=", in->name, " hook=", names[hook], " verdict=", vnames[v],
           hook_msg.len ? " msg=" : "", hook_msg.len ? hook_msg.s : "", (char *)0) ;
       if (hook_msg.len) hook_msg.len-- ;  /* len without the NUL; s stays terminated */

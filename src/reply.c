@@ -173,7 +173,7 @@ int reply_send (unsigned int code, char const *esc, char const *text)
       if (tl) line[n++] = ' ' ;
     }
     n += sanitise(line + n, text, tl) ;
-    if (log_level >= LOGINFO && !nlines) 
+    if (log_wants(LOGINFO) && !nlines) 
     {
       line[n] = 0 ;
       log_core(LOGINFO, "reply ", line, (char *)0) ;

@@ -305,7 +305,7 @@ static void dispatch (char *line)
   char verb[CMD_VERB_MAX + 1] ;
   char *arg ;
   size_t i = 0 ;
-  if (log_level >= LOGDEBUG) log_core(LOGDEBUG, "dispatching ", line, (char *)0) ;
+  if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "dispatching ", line, (char *)0) ;
   if (!cmd_split(line, verb, &arg)) { unrecognized("", line) ; return ; }
   for (; i < sizeof(commands) / sizeof(command) ; i++)
     if (!strcmp(verb, commands[i].verb)) { (*commands[i].handler)(arg) ; return ; }
