@@ -220,8 +220,9 @@ extern void qp_log (int level, char const *s, ...) ;
 
 
  /* Child processes: no shell, no PATH search, every other fd close-on-exec.
-    fdmap[i] becomes fd i in the child (-1: /dev/null, except fd 2 which then
-   stays the log); n <= 8; the child's signal dispositions are the defaults.
+    fdmap[i] becomes fd i in the child; -1 means /dev/null for fds 0 and 1,
+   the log for fd 2, closed for the others; n <= 8; the child's signal
+   dispositions are the defaults.
     qp_spawn returns the pid, or -1 with errno set.
     qp_wait waits at most timeout seconds, then kills the child with SIGKILL;
     it returns 1 and the wait status in *wstat, 0 on timeout (child killed and

@@ -31,15 +31,31 @@ static int safe (stralloc *sa, char const *s)
   return 1 ;
 }
 
+/* Formatted by hand: strftime would read the time zone database on every call. */
 int received_date (stralloc *sa, long long t)
 {
-  char buf[64] ;
+  static char const days[] = "SunMonTueWedThuFriSat" ;
+  static char const months[] = "JanFebMarAprMayJunJulAugSepOctNovDec" ;
+  char buf[40] ;
   time_t tt = (time_t)t ;
   struct tm tm ;
-  size_t n ;
   if (!gmtime_r(&tt, &tm)) return 0 ;
-  n = strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S +0000", &tm) ;
-  return n && stralloc_catb(sa, buf, n) ;
+  memcpy(buf, days + 3 * tm.tm_wday, 3) ;
+  buf[3] = ',' ; buf[4] = ' ' ;
+  buf[5] = '0' + tm.tm_mday / 10 ; buf[6] = '0' + tm.tm_mday % 10 ; buf[7] = ' ' ;
+  memcpy(buf + 8, months + 3 * tm.tm_mon, 3) ;
+  buf[11] = ' ' ;
+  {
+    int y = tm.tm_year + 1900 ;
+    buf[12] = '0' + (y / 1000) % 10 ; buf[13] = '0' + (y / 100) % 10 ;
+    buf[14] = '0' + (y / 10) % 10 ; buf[15] = '0' + y % 10 ;
+  }
+  buf[16] = ' ' ;
+  buf[17] = '0' + tm.tm_hour / 10 ; buf[18] = '0' + tm.tm_hour % 10 ; buf[19] = ':' ;
+  buf[20] = '0' + tm.tm_min / 10 ; buf[21] = '0' + tm.tm_min % 10 ; buf[22] = ':' ;
+  buf[23] = '0' + tm.tm_sec / 10 ; buf[24] = '0' + tm.tm_sec % 10 ;
+  memcpy(buf + 25, " +0000", 6) ;
+  return stralloc_catb(sa, buf, 31) ;
 }
 
 int received_build (stralloc *sa, char const *proto)

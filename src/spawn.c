@@ -42,10 +42,12 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
   e = posix_spawnattr_setsigdefault(&attr, &all) ;
   if (!e) e = posix_spawnattr_setsigmask(&attr, &none) ;
   if (!e) e = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) ;
-  for (i = 0 ; !e && i < n ; i++)
+  /* fds 0 and 1 are the client's socket: never let a child inherit them */
+  for (i = 0 ; !e && i < (n > 2 ? n : 2) ; i++)
   {
-    if (tmp[i] >= 0) e = posix_spawn_file_actions_adddup2(&fa, tmp[i], i) ;
-    else if (i != 2) e = posix_spawn_file_actions_addopen(&fa, i, "/dev/null", O_RDWR, 0) ;
+    if (i < n && tmp[i] >= 0) e = posix_spawn_file_actions_adddup2(&fa, tmp[i], i) ;
+    else if (i < 2) e = posix_spawn_file_actions_addopen(&fa, i, "/dev/null", O_RDWR, 0) ;
+    else if (i > 2) e = posix_spawn_file_actions_addclose(&fa, i) ;
   }
   if (!e) e = posix_spawn_file_actions_addclosefrom_np(&fa, n > 3 ? n : 3) ;
   if (!e) e = posix_spawn(&pid, argv[0], &fa, &attr, (char *const *)argv, environ) ;

@@ -16,7 +16,9 @@
      QQ_CLOSE_EARLY  N: close fd 0 after reading N bytes, exit 53
      QQ_ENVLOG       write <QQ_DIR>/<unique>.info: RELAYCLIENT, TCPREMOTEIP (and
                      the names listed in QQ_ENVLOG, comma/space separated, other
-                     than "1"), cwd, fds >= 3 open at start (except 6), exit code
+                     than "1"), cwd, fds >= 3 open at start (except 6) with
+                     "fd N -> target" lines, leaks= (those not on /dev/null),
+                     whether fd 6 is open, exit code
    Exit codes as qmail-queue: 91 bad envelope format, 11 address too long,
    54 read error or EOF in the envelope, 53 write error. */
 
@@ -41,6 +43,8 @@ static char const *qqdir = 0 ;
 static char msgtmp[4096], envtmp[4096] ;
 static int msgfd = -1, envfd = -1 ;
 static char fdlist[4096] ;
+static char fdwhat[8192] ;   /* "fd N -> target" lines, for diagnostics */
+static char leaks[4096] ;    /* the fds of fdlist not open on /dev/null */
 static int fd6open = 0 ;
 
 static void cleanup (void)
@@ -97,6 +101,8 @@ static void envlog (int code)
   if (!getcwd(cwd, sizeof cwd)) snprintf(cwd, sizeof cwd, "?") ;
   fprintf(f, "cwd=%s\n", cwd) ;
   fprintf(f, "fds=%s\n", fdlist) ;
+  fprintf(f, "leaks=%s\n", leaks) ;
+  fputs(fdwhat, f) ;
   fprintf(f, "fd6=%s\n", fd6open ? "open" : "closed") ;
   fprintf(f, "exit=%d\n", code) ;
   fclose(f) ;
@@ -145,6 +151,21 @@ static void record_fds (void)
     if (fd == 6) { fd6open = 1 ; continue ; }
     if (len + 8 < sizeof fdlist)
       len += (size_t)snprintf(fdlist + len, sizeof fdlist - len, "%s%d", len ? " " : "", fd) ;
+    {
+      char link[64], target[1024] ;
+      size_t wl = strlen(fdwhat) ;
+      ssize_t r ;
+      snprintf(link, sizeof link, "/proc/self/fd/%d", fd) ;
+      r = readlink(link, target, sizeof target - 1) ;
+      target[r < 0 ? 0 : r] = 0 ;
+      if (wl + strlen(target) + 32 < sizeof fdwhat)
+        snprintf(fdwhat + wl, sizeof fdwhat - wl, "fd %d -> %s\n", fd, r < 0 ? "?" : target) ;
+      if (r < 0 || strcmp(target, "/dev/null"))
+      {
+        size_t ll = strlen(leaks) ;
+        if (ll + 8 < sizeof leaks) snprintf(leaks + ll, sizeof leaks - ll, "%s%d", ll ? " " : "", fd) ;
+      }
+    }
   }
 }
 

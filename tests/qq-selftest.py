@@ -170,23 +170,26 @@ c.done(None if rc == "timeout" and not [f for f in listing(c.q) if not f.endswit
 
 # QQ_ENVLOG: environment, cwd, leaked fds
 c = Case("QQ_ENVLOG")
-leak = os.open("/dev/null", os.O_RDONLY)
-os.set_inheritable(leak, True)
+leak, leak_w = os.pipe()
+null = os.open("/dev/null", os.O_RDONLY)
 try:
     mpath = os.path.join(c.dir, "m")
     epath = os.path.join(c.dir, "e")
     open(mpath, "wb").write(MSG)
     open(epath, "wb").write(b"Fa@b\0Tc@d\0\0")
     with open(mpath, "rb") as fin, open(epath, "rb") as fenv:
-        rc = subprocess.call([QQ], stdin=fin, stdout=fenv, cwd=c.dir, pass_fds=(leak,),
+        rc = subprocess.call([QQ], stdin=fin, stdout=fenv, cwd=c.dir, pass_fds=(leak, null),
                              env={"QQ_DIR": c.q, "QQ_ENVLOG": "1,FOO", "RELAYCLIENT": "",
                                   "TCPREMOTEIP": "192.0.2.7", "FOO": "bar"})
 finally:
     os.close(leak)
+    os.close(leak_w)
+    os.close(null)
 infos = glob.glob(os.path.join(c.q, "*.info"))
 info = open(infos[0]).read() if len(infos) == 1 else ""
 want = ["RELAYCLIENT=\n", "TCPREMOTEIP=192.0.2.7\n", "FOO=bar\n", "cwd=%s\n" % os.path.realpath(c.dir),
-        "fds=%d\n" % leak, "exit=0\n"]
+        "fds=%s\n" % " ".join(str(x) for x in sorted((leak, null))), "leaks=%d\n" % leak,
+        "fd %d -> /dev/null\n" % null, "exit=0\n"]
 missing = [w for w in want if w not in info]
 c.done(None if rc == 0 and not missing and len(pairs(c.q)) == 1 and infos[0][:-5] + ".msg" in glob.glob(os.path.join(c.q, "*.msg"))
        else "rc=%r missing %r in %r" % (rc, missing, info))
@@ -196,7 +199,7 @@ c = Case("QQ_ENVLOG unset")
 rc, _ = run_files(c.q, MSG, b"Fa@b\0Tc@d\0\0", {"QQ_ENVLOG": "1"})
 infos = glob.glob(os.path.join(c.q, "*.info"))
 info = open(infos[0]).read() if len(infos) == 1 else ""
-c.done(None if rc == 0 and "RELAYCLIENT unset\n" in info and "\nfds=\n" in info else "rc=%r info=%r" % (rc, info))
+c.done(None if rc == 0 and "RELAYCLIENT unset\n" in info and "\nfds=\n" in info and "\nleaks=\n" in info else "rc=%r info=%r" % (rc, info))
 
 
 def run_pipes(name, msg, env, extra_env=None, expect_rc=0, expect_epipe=False):

@@ -5,7 +5,7 @@
 # "FAIL - transcript/<name>: <reason>" (details on following "# " lines).
 #
 # Usage: tests/transcript.py [-v] [--bin PROG] [--qq QMAILQUEUE] [--tmp DIR] [FILE.t|DIR]...
-#   default files: tests/transcripts/*.t; default PROG: tests/qcsmtpd-check (or $QCSMTPD_BIN);
+#   default files: tests/transcripts/**/*.t (a DIR argument: its **/*.t); default PROG: tests/qcsmtpd-check (or $QCSMTPD_BIN);
 #   default QMAILQUEUE: $QCSMTPD_QQ or tests/qmail-queue; default DIR: $TEST_TMPDIR or a new mktemp dir.
 #   -v prints the whole conversation of every test; -k keeps the test directories.
 # Exit status: 0 if every test passed, 1 otherwise.
@@ -540,8 +540,16 @@ def diff_lines(want, got):
     return ["(difference in line structure)"]
 
 
+def test_name(path):
+    """transcript/<path below tests/transcripts without .t>, or the file name."""
+    full = os.path.abspath(path)
+    root = os.path.join(TESTS, "transcripts") + os.sep
+    rel = full[len(root):] if full.startswith(root) else os.path.basename(full)
+    return "transcript/" + (rel[:-2] if rel.endswith(".t") else rel)
+
+
 def run_one(opts, path):
-    name = "transcript/" + os.path.basename(path)[:-2]
+    name = test_name(path)
     work = tempfile.mkdtemp(prefix=os.path.basename(path)[:-2] + ".", dir=opts.tmp)
     s = None
     try:
@@ -621,12 +629,12 @@ def main(argv):
             setattr(opts, a[2:], argv[i + 1])
             i += 1
         elif os.path.isdir(a):
-            files += sorted(glob.glob(os.path.join(a, "*.t")))
+            files += sorted(glob.glob(os.path.join(a, "**", "*.t"), recursive=True))
         else:
             files.append(a)
         i += 1
     if not files:
-        files = sorted(glob.glob(os.path.join(TESTS, "transcripts", "*.t")))
+        files = sorted(glob.glob(os.path.join(TESTS, "transcripts", "**", "*.t"), recursive=True))
     opts.bin = os.path.abspath(opts.bin)
     opts.qq = os.path.abspath(opts.qq)
     opts.version = version()

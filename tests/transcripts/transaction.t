@@ -44,7 +44,7 @@ envelope Fa@b.test\0Tu@example.test\0Tu@sub.example.test\0\0
 # the queue child sees the environment and no leaked descriptors
 qqinfo ^TCPREMOTEIP=192\.0\.2\.7$
 qqinfo ^RELAYCLIENT unset$
-qqinfo ^fds=$
+qqinfo ^leaks=$
 # the transaction is reset after DATA
 > RCPT TO:<u@example.test>
 <= 503 5.5.1 Use MAIL before RCPT

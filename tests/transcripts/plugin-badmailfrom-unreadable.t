@@ -1,0 +1,10 @@
+# badmailfrom: an unreadable control file (here a directory) is a configuration error.
+control me mx.example.test
+file control/badmailfrom/x <<END
+bad@b.test
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log unable to read control/badmailfrom
+queued 0

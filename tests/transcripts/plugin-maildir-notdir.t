@@ -1,0 +1,36 @@
+# queue/maildir: the Maildir cannot be created (a path component is a file):
+# 451 4.3.0 queue error (mkdir: ...), logged; nothing is left behind.
+control me mx.example.test
+control rcpthosts example.test
+control loglevel 6
+control plugins <<END
+rcpt_ok
+queue/maildir ${TMP}/notadir/Maildir
+END
+env TCPREMOTEIP=192.0.2.7
+file notadir <<END
+END
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> RCPT TO:<v@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: md
+>
+> body
+> .
+<= 451 4.3.0 queue error (mkdir: Not a directory)
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0
+log error plugin=queue/maildir .*notadir/Maildir failed: mkdir: Not a directory

@@ -1,0 +1,35 @@
+# queue/maildir: DIR/tmp is a file: the message cannot be written:
+# 451 4.3.0 queue error (open: ...).
+control me mx.example.test
+control rcpthosts example.test
+control loglevel 6
+control plugins <<END
+rcpt_ok
+queue/maildir ${TMP}/Maildir
+END
+env TCPREMOTEIP=192.0.2.7
+file Maildir/tmp <<END
+END
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> RCPT TO:<v@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: md
+>
+> body
+> .
+<= 451 4.3.0 queue error (open: Not a directory)
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0

@@ -1,0 +1,26 @@
+# queue/qmail-queue killed by a signal: 451 4.3.0 qq crashed.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+env QQ_KILL=1
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: q
+>
+> body
+> .
+<= 451 4.3.0 qq crashed
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0

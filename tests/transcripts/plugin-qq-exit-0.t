@@ -1,0 +1,28 @@
+# queue/qmail-queue: exit 0 -> 250 2.0.0 Queued! <epoch> qp <pid>, logged at info.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+control loglevel 6
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: q
+>
+> body
+> .
+<* 250 2\.0\.0 Queued! \d+ qp \d+
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 1
+envelope Fa@b.test\0Tu@example.test\0\0
+log info plugin=queue/qmail-queue queued: pid=\d+ code=0

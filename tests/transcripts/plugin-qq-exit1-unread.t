@@ -1,0 +1,28 @@
+# queue/qmail-queue exits 1 without reading (here /bin/false): qq temporary problem.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+env QMAILQUEUE=/bin/false
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> Subject: big
+>
+>* 5000 line {n} of a message that is much bigger than any pipe buffer xxxxxxxxxxxxxxxxxxx
+> .
+>}
+<= 451 4.3.0 qq temporary problem
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0

@@ -1,0 +1,27 @@
+# queue/qmail-queue: the fd 6 text is ignored for codes other than 82.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+env QQ_EXIT=31
+env QQ_FD6=Dno
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: q
+>
+> body
+> .
+<= 554 5.3.0 mail server permanently rejected message
+# the session goes on
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> QUIT
+<~ 221 
+exit 0
+queued 0

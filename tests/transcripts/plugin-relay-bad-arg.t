@@ -1,0 +1,11 @@
+# relay: an unknown argument is a configuration error.
+control me mx.example.test
+control plugins <<END
+relay only 2
+rcpt_ok
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log only 2
+queued 0

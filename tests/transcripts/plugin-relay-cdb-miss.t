@@ -1,0 +1,21 @@
+# relay: morerelayclients.cdb without the client: no relay.
+control me mx.example.test
+control rcpthosts example.test
+cdb morerelayclients.cdb <<END
+192.0.2.8
+192.0.3.
+10.
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> EHLO c.example
+<+ 250
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> RCPT TO:<u@elsewhere.test>
+<= 550 5.7.1 Relaying denied
+> RCPT TO:<u@example.test>
+<= 250 2.1.5 <u@example.test>, recipient ok
+> QUIT
+<~ 221 
+exit 0

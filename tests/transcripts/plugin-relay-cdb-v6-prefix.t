@@ -1,0 +1,19 @@
+# relay: morerelayclients.cdb IPv6 group prefix (groups without leading zeros, no '::').
+control me mx.example.test
+control rcpthosts example.test
+cdb morerelayclients.cdb <<END
+2001:db8:0:
+END
+env TCPREMOTEIP=2001:db8::1
+<~ 220 
+> EHLO c.example
+<+ 250
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> RCPT TO:<u@elsewhere.test>
+<= 250 2.1.5 <u@elsewhere.test>, recipient ok
+> RCPT TO:<u@example.test>
+<= 250 2.1.5 <u@example.test>, recipient ok
+> QUIT
+<~ 221 
+exit 0

@@ -1,0 +1,19 @@
+# relay: host bits in a CIDR entry are ignored (192.0.2.77/24 is 192.0.2.0/24).
+control me mx.example.test
+control rcpthosts example.test
+control relayclients <<END
+192.0.2.77/24
+END
+env TCPREMOTEIP=192.0.2.1
+<~ 220 
+> EHLO c.example
+<+ 250
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> RCPT TO:<u@elsewhere.test>
+<= 250 2.1.5 <u@elsewhere.test>, recipient ok
+> RCPT TO:<u@example.test>
+<= 250 2.1.5 <u@example.test>, recipient ok
+> QUIT
+<~ 221 
+exit 0

@@ -1,0 +1,19 @@
+# relay: IPv6 CIDR, compared in binary: the last address of 2001:db8::/32.
+control me mx.example.test
+control rcpthosts example.test
+control relayclients <<END
+2001:DB8::/32
+END
+env TCPREMOTEIP=2001:db8:ffff:ffff:ffff:ffff:ffff:ffff
+<~ 220 
+> EHLO c.example
+<+ 250
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> RCPT TO:<u@elsewhere.test>
+<= 250 2.1.5 <u@elsewhere.test>, recipient ok
+> RCPT TO:<u@example.test>
+<= 250 2.1.5 <u@example.test>, recipient ok
+> QUIT
+<~ 221 
+exit 0

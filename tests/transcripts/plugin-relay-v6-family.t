@@ -1,0 +1,19 @@
+# relay: an IPv4 block never matches an IPv6 client.
+control me mx.example.test
+control rcpthosts example.test
+control relayclients <<END
+0.0.0.0/0
+END
+env TCPREMOTEIP=2001:db8::1
+<~ 220 
+> EHLO c.example
+<+ 250
+> MAIL FROM:<a@b.test>
+<~ 250 2.1.0 
+> RCPT TO:<u@elsewhere.test>
+<= 550 5.7.1 Relaying denied
+> RCPT TO:<u@example.test>
+<= 250 2.1.5 <u@example.test>, recipient ok
+> QUIT
+<~ 221 
+exit 0

@@ -1,0 +1,10 @@
+# test/verdict: an unknown verdict is a configuration error.
+control me mx.example.test
+control plugins <<END
+test/verdict rcpt MAYBE
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log usage: test/verdict
+queued 0

@@ -1,0 +1,14 @@
+# test/verdict connect DONE: the plugin answers itself (220; the core adds the
+# enhanced status code, or not).
+control me mx.example.test
+control rcpthosts example.test
+control plugins <<END
+test/verdict connect DONE
+rcpt_ok
+queue/qmail-queue
+END
+env TCPREMOTEIP=192.0.2.7
+<* 220 (2\.\d+\.\d+ )?test plugin answered
+> QUIT
+<~ 221 
+exit 0

@@ -1,0 +1,17 @@
+# test/verdict quit DONE: the plugin answers itself (221; the core adds the
+# enhanced status code, or not).
+control me mx.example.test
+control rcpthosts example.test
+control plugins <<END
+test/verdict quit DONE
+rcpt_ok
+queue/qmail-queue
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> HELO c.example
+<~ 250 
+> QUIT
+<* 221 (2\.\d+\.\d+ )?test plugin answered
+<eof
+exit 0
