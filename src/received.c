@@ -67,6 +67,6 @@ int received_build (stralloc *sa, char const *proto)
   if (sess.remoteinfo && *sess.remoteinfo && !(safe(sa, sess.remoteinfo) && stralloc_catb(sa, "@", 1))) return 0 ;
   if (!safe(sa, host) || !stralloc_cats(sa, " [") || !safe(sa, sess.remoteip) || !stralloc_cats(sa, "])\n\tby ")) return 0 ;
   if (!safe(sa, sess.me.s) || !stralloc_cats(sa, " (qcsmtpd " QCSMTPD_VERSION ") with ") || !stralloc_cats(sa, proto)) return 0 ;
-  if (!stralloc_cats(sa, ";\n\t")) return 0 ;
+  if (!stralloc_cats(sa, "; ")) return 0 ;
   return received_date(sa, (long long)time(0)) ;
 }

@@ -11,7 +11,7 @@
                      nothing recorded
      QQ_FD6          text written to fd 6 before exiting (for exit 82)
      QQ_SLEEP        seconds (may be fractional) to sleep after reading, before exiting
-     QQ_HANG         sleep forever after reading
+     QQ_HANG         sleep forever after reading (until the parent dies, 1 h at most)
      QQ_KILL         SIGKILL itself after reading
      QQ_CLOSE_EARLY  N: close fd 0 after reading N bytes, exit 53
      QQ_ENVLOG       write <QQ_DIR>/<unique>.info: RELAYCLIENT, TCPREMOTEIP (and
@@ -293,6 +293,7 @@ int main (void)
 {
   char const *x ;
   int code = 0 ;
+  pid_t ppid = getppid() ;
   signal(SIGPIPE, SIG_IGN) ;
   record_fds() ;
   make_unique() ;
@@ -318,7 +319,14 @@ int main (void)
     ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9) ;
     while (nanosleep(&ts, &rem) < 0 && errno == EINTR) ts = rem ;
   }
-  if (getenv("QQ_HANG")) { cleanup() ; envlog(-1) ; for (;;) pause() ; }
+  if (getenv("QQ_HANG"))
+  {
+    /* "forever" = while the caller lives (at most an hour): a test that kills the
+       server must not leave this process behind */
+    cleanup() ; envlog(-1) ;
+    for (int i = 0 ; i < 3600 && getppid() == ppid ; i++) sleep(1) ;
+    _exit(111) ;
+  }
   finish(code) ;
   return 0 ;
 }

@@ -186,9 +186,10 @@ class Session:
                 f.write(self.spool + "\n")
         err = open(os.path.join(self.dir, "stderr"), "wb")
         try:
+            # its own process group, so that anything it leaves behind can be found
             self.proc = subprocess.Popen([self.opts.bin] + self.args, stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=err, cwd=self.dir,
-                                         env=self.env, close_fds=True)
+                                         env=self.env, close_fds=True, start_new_session=True)
         except OSError as e:
             raise Fail("cannot run %s: %s" % (self.opts.bin, e))
         finally:
@@ -290,12 +291,23 @@ class Session:
         return self.proc.returncode
 
     def kill(self):
-        if self.proc is not None and self.proc.poll() is None:
-            try:
-                self.proc.send_signal(signal.SIGKILL)
-            except OSError:
-                pass
+        """Kill the server and whatever is left in its process group."""
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        if self.proc.poll() is None:
             self.proc.wait()
+
+    def leftover_processes(self):
+        """True if some process (a queue child...) outlived the server in its group."""
+        try:
+            os.killpg(self.proc.pid, 0)
+            return True
+        except OSError:
+            return False
 
     # ---- queue
     def queued(self):
@@ -335,6 +347,10 @@ class Session:
             self.wait_exit()
         if self.buf:
             raise Fail("unexpected output from the server after the last expectation: %s" % show(self.buf))
+        if self.leftover_processes():
+            time.sleep(0.2)
+            if self.leftover_processes():
+                raise Fail("a process of the server's process group is still running after it exited")
         if self.check_spool:
             left = os.listdir(self.spool)
             if left:
@@ -641,11 +657,19 @@ def main(argv):
     own_tmp = None
     if not opts.tmp:
         own_tmp = opts.tmp = tempfile.mkdtemp(prefix="qcsmtpd-transcripts.")
-    results = [run_one(opts, f) for f in files]
-    if own_tmp and not opts.keep:
-        shutil.rmtree(own_tmp, ignore_errors=True)
+    try:
+        results = [run_one(opts, f) for f in files]
+    finally:
+        if own_tmp and not opts.keep:
+            shutil.rmtree(own_tmp, ignore_errors=True)
     return 0 if all(results) else 1
 
 
+def on_term(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)
     sys.exit(main(sys.argv[1:]))
