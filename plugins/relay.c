@@ -269,45 +269,33 @@ static int cdb_match (ip const *c)
   return 0 ;
 }
 
-static int relay_connect (void *state, qp_hookarg const *a)
+/* RELAYCLIENT is set: relay, and remember to append a non-empty value (only
+   the first relay instance does, so that two instances do not append twice). */
+static int relay_env (relay *st, char const *env)
 {
-  relay *st = state ;
-  char const *env = getenv("RELAYCLIENT") ;
-  ip c ;
+  qp_set_relay_client(1) ;
+  qp_log(LOGINFO, "pass: RELAYCLIENT is set", (char *)0) ;
+  if (!*env || qp_note_get(QP_CONN, APPEND_NOTE)) return DECLINED ;
+  if (!qp_note_set(QP_CONN, APPEND_NOTE, env))
+  {
+    qp_log(LOGERROR, "error: out of memory", (char *)0) ;
+    qp_msg("421 4.3.0 out of memory") ;
+    return DENYSOFT ;
+  }
+  st->append = env ;
+  return DECLINED ;
+}
+
+static int relay_lists (relay const *st, ip const *c)
+{
   int r ;
-  (void)a ;
-  st->append = 0 ;
-  client_ip(&c) ;
-  if (list_match(&st->no, &c))
-  {
-    qp_log(LOGNOTICE, "fail: ", qp_remote_ip(), " is in norelayclients", (char *)0) ;
-    qp_set_relay_client(0) ;
-    if (env) unsetenv("RELAYCLIENT") ;  /* nor may qmail-queue filters think it relays */
-    return DECLINED ;
-  }
-  if (env)
-  {
-    qp_set_relay_client(1) ;
-    if (*env && !qp_note_get(QP_CONN, APPEND_NOTE))
-    {
-      if (!qp_note_set(QP_CONN, APPEND_NOTE, env))
-      {
-        qp_log(LOGERROR, "error: out of memory", (char *)0) ;
-        qp_msg("421 4.3.0 out of memory") ;
-        return DENYSOFT ;
-      }
-      st->append = env ;
-    }
-    qp_log(LOGINFO, "pass: RELAYCLIENT is set", (char *)0) ;
-    return DECLINED ;
-  }
-  if (list_match(&st->yes, &c))
+  if (list_match(&st->yes, c))
   {
     qp_set_relay_client(1) ;
     qp_log(LOGINFO, "pass: ", qp_remote_ip(), " is in relayclients", (char *)0) ;
     return DECLINED ;
   }
-  r = cdb_match(&c) ;
+  r = cdb_match(c) ;
   if (r < 0)
   {
     qp_log(LOGERROR, "error: unable to read control/morerelayclients.cdb: ", strerror(errno), (char *)0) ;
@@ -322,6 +310,25 @@ static int relay_connect (void *state, qp_hookarg const *a)
   }
   qp_log(LOGINFO, "skip: ", qp_remote_ip(), " may not relay", (char *)0) ;
   return DECLINED ;
+}
+
+/* norelayclients, then RELAYCLIENT, then relayclients, then the cdb. */
+static int relay_connect (void *state, qp_hookarg const *a)
+{
+  relay *st = state ;
+  char const *env = getenv("RELAYCLIENT") ;
+  ip c ;
+  (void)a ;
+  st->append = 0 ;
+  client_ip(&c) ;
+  if (list_match(&st->no, &c))
+  {
+    qp_log(LOGNOTICE, "fail: ", qp_remote_ip(), " is in norelayclients", (char *)0) ;
+    qp_set_relay_client(0) ;
+    if (env) unsetenv("RELAYCLIENT") ;  /* nor may qmail-queue filters think it relays */
+    return DECLINED ;
+  }
+  return env ? relay_env(st, env) : relay_lists(st, &c) ;
 }
 
 /* qmail-smtpd: "If RELAYCLIENT is set, append its value" to every recipient. */

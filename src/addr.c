@@ -143,8 +143,11 @@ static size_t localpart (char const *s, size_t len, stralloc *out)
   }
   /* Dot-string; dots are tolerated anywhere (some deployed addresses have
      "a..b" or a trailing dot) but an atom character is required. */
-  while (i < len && (isatext(s[i]) || s[i] == '.')) i++ ;
-  if (!i || !stralloc_catb(out, s, i)) return 0 ;
+  {
+    int atom = 0 ;
+    while (i < len && (isatext(s[i]) || s[i] == '.')) atom |= s[i++] != '.' ;
+    if (!atom || !stralloc_catb(out, s, i)) return 0 ;
+  }
   return i ;
 }
 
@@ -201,9 +204,22 @@ static int needquote (char const *s, size_t len)
   return 0 ;
 }
 
+/* The '@' between local part and domain: the last one, unless the domain is
+   an address literal, which may itself hold an '@' ([tag:a@b]). */
+static char const *domain_at (char const *mbox)
+{
+  size_t n = strlen(mbox) ;
+  if (n && mbox[n-1] == ']')
+  {
+    char const *lb = strrchr(mbox, '[') ;
+    if (lb && lb > mbox && lb[-1] == '@') return lb - 1 ;
+  }
+  return strrchr(mbox, '@') ;
+}
+
 int addr_format (char const *mbox, stralloc *sa)
 {
-  char const *at = strrchr(mbox, '@') ;
+  char const *at = domain_at(mbox) ;
   size_t llen = at ? (size_t)(at - mbox) : strlen(mbox) ;
   if (!stralloc_catb(sa, "<", 1)) return 0 ;
   if (*mbox && needquote(mbox, llen))

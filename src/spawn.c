@@ -25,7 +25,7 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
 {
   posix_spawn_file_actions_t fa ;
   posix_spawnattr_t attr ;
-  sigset_t all, none ;
+  sigset_t all, none ;  /* all: the signals reset to default */
   int tmp[SPAWN_FDMAX] ;
   unsigned int i ;
   pid_t pid = -1 ;
@@ -37,7 +37,9 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
     if (fdmap[i] >= 0 && (tmp[i] = fcntl(fdmap[i], F_DUPFD_CLOEXEC, 64)) < 0) goto closetmp ;
   if ((e = posix_spawn_file_actions_init(&fa))) { errno = e ; goto closetmp ; }
   if ((e = posix_spawnattr_init(&attr))) { errno = e ; goto destroyfa ; }
-  sigfillset(&all) ;
+  /* caught signals revert at exec by themselves; the ignored one is reset */
+  sigemptyset(&all) ;
+  sigaddset(&all, SIGPIPE) ;
   sigemptyset(&none) ;
   e = posix_spawnattr_setsigdefault(&attr, &all) ;
   if (!e) e = posix_spawnattr_setsigmask(&attr, &none) ;

@@ -1,6 +1,8 @@
 /* ISC license. */
-/* spool.c: owns the spool fd; memory use is one fixed buffer whatever the
-   message size. Never leaves a named file behind. */
+/* spool.c: owns the message body. The body stays in one fixed buffer while it
+   fits; a longer one goes to a file that has no name (O_TMPFILE, or unlinked at
+   once), so memory is constant whatever the size and nothing is ever left
+   behind. Most messages never touch the disk here: qmail-queue writes them. */
 
 #include "spool.h"
 
@@ -15,8 +17,9 @@
 #include "limits.h"
 
 static int fd = -1 ;
+static char const *spooldir = 0 ;
 static char buf[SPOOL_BUFSIZE] ;
-static size_t blen = 0 ;
+static size_t blen = 0 ;        /* octets in buf not yet in the file */
 static uint64_t total = 0 ;
 
 static int open_unnamed (char const *dir)
@@ -42,41 +45,58 @@ static int open_unnamed (char const *dir)
 int spool_open (char const *dir)
 {
   spool_close() ;
-  fd = open_unnamed(dir) ;
-  if (fd < 0) return 0 ;
+  /* the file itself is made only if the body outgrows the buffer; find out
+     now, before the 354, whether it could be */
+  if (access(dir, W_OK | X_OK) < 0) return 0 ;
+  spooldir = dir ;
+  return 1 ;
+}
+
+/* Moves the buffer to the file, creating the file the first time. */
+static int spill (void)
+{
+  if (!blen) return 1 ;
+  if (fd < 0 && (fd = open_unnamed(spooldir)) < 0) return 0 ;
+  if (allwrite(fd, buf, blen) < blen) return 0 ;
   blen = 0 ;
-  total = 0 ;
   return 1 ;
 }
 
 int spool_flush (void)
 {
-  if (blen && allwrite(fd, buf, blen) < blen) return 0 ;
-  blen = 0 ;
-  return 1 ;
+  /* a body that fits in the buffer stays there */
+  return fd < 0 ? 1 : spill() ;
 }
 
 int spool_write (char const *s, size_t len)
 {
-  if (fd < 0) { errno = EBADF ; return 0 ; }
-  total += len ;
-  if (len >= sizeof(buf))
+  if (!spooldir) { errno = EBADF ; return 0 ; }
+  if (blen + len > sizeof(buf))
   {
-    if (!spool_flush()) return 0 ;
-    return allwrite(fd, s, len) == len ;
+    if (!spill()) return 0 ;
+    if (len >= sizeof(buf))
+    {
+      if (allwrite(fd, s, len) < len) return 0 ;
+      total += len ;
+      return 1 ;
+    }
   }
-  if (blen + len > sizeof(buf) && !spool_flush()) return 0 ;
   memcpy(buf + blen, s, len) ;
   blen += len ;
+  total += len ;
   return 1 ;
 }
 
 ssize_t spool_pread (uint64_t off, char *out, size_t len)
 {
   ssize_t r ;
-  if (fd < 0) return 0 ;
   if (off >= total) return 0 ;
   if (len > total - off) len = total - off ;
+  if (fd < 0)
+  {
+    memcpy(out, buf + off, len) ;
+    return len ;
+  }
   do r = pread(fd, out, len, off) ;
   while (r < 0 && errno == EINTR) ;
   return r ;
@@ -91,6 +111,7 @@ void spool_close (void)
 {
   if (fd >= 0) close(fd) ;
   fd = -1 ;
+  spooldir = 0 ;
   blen = 0 ;
   total = 0 ;
 }

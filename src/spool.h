@@ -1,6 +1,8 @@
 /* ISC license. */
-/* spool.h: the message body on disk, in a file that has no name (O_TMPFILE,
-   or unlinked at once), so nothing is left behind whatever happens.
+/* spool.h: the message body: in a fixed buffer while it fits, else on disk in
+   a file that has no name (O_TMPFILE, or unlinked at once), so nothing is left
+   behind whatever happens. spool_open(dir) names the directory (checked for
+   access) and takes the dir pointer for the life of the message.
    1 ok, 0 error (errno set); reads return octets, 0 at the end, -1 on error. */
 
 #ifndef QCSMTPD_SPOOL_H

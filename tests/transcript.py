@@ -10,7 +10,6 @@
 #   -v prints the whole conversation of every test; -k keeps the test directories.
 # Exit status: 0 if every test passed, 1 otherwise.
 
-import errno
 import fcntl
 import glob
 import os

@@ -300,7 +300,7 @@ static int qq_queue (void *state, qp_hookarg const *a)
     qp_log(LOGERROR, "error: unable to create pipes: ", strerror(errno), (char *)0) ;
     return answer(&qq_nopipe, 0, -1) ;
   }
-  fdmap[0] = m[0] ; fdmap[1] = e[0] ; fdmap[2] = 2 ;
+  fdmap[0] = m[0] ; fdmap[1] = e[0] ; fdmap[2] = -1 ;  /* -1: fd 2 stays the log */
   fdmap[3] = fdmap[4] = fdmap[5] = -1 ; fdmap[6] = x[1] ;
   pid = qp_spawn(argv, fdmap, 7) ;
   close3(m[0], e[0], x[1]) ;

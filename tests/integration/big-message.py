@@ -4,13 +4,11 @@
 # peak memory stays far below the message size (the body streams to the spool).
 import os
 import random
-import re
 import sys
-import threading
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import *
+from itlib import Server, Client, check, run_test, finish, strip_received, TestFailure, note, dot_stuff_crlf
 
 SIZE = 20 * 1024 * 1024
 

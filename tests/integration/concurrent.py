@@ -6,7 +6,7 @@ import sys
 import threading
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import *
+from itlib import Server, check, run_test, finish, strip_received
 
 N = 20
 

@@ -7,7 +7,7 @@ import struct
 import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import *
+from itlib import Server, Client, check, run_test, finish
 
 
 def scenario(reset):

@@ -2,12 +2,11 @@
 # (b) 100 messages in one session with Python's smtplib (which does not pipeline),
 # then 100 transactions pipelined in one write by a raw client.
 import os
-import re
 import smtplib
 import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import *
+from itlib import Server, Client, check, run_test, finish, strip_received
 
 
 def test_smtplib():

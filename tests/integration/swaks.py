@@ -8,7 +8,7 @@ import subprocess
 import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import *
+from itlib import Server, check, run_test, finish, strip_received
 
 BODY = "first line\n.leading dot\n..two dots\n\nlast line\n"
 
