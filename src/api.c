@@ -43,7 +43,10 @@ int qp_reply (unsigned int code, char const *text)
   char esc[8] ;
   char const *e = 0 ;
   if (code < 200 || code > 599) return 0 ;
-  if (code / 100 != 3)
+  if (!text) text = "" ;
+  /* RFC 2034: no enhanced code on the greeting and the HELO/EHLO replies */
+  if (code / 100 != 3 && code != 220 && hook_cur != HOOK_CONNECT && hook_cur != HOOK_HELO && hook_cur != HOOK_EHLO
+   && !(text[0] >= '2' && text[0] <= '5' && text[1] == '.'))
   {
     esc[0] = '0' + code / 100 ;
     memcpy(esc + 1, ".0.0", 5) ;

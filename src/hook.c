@@ -26,6 +26,7 @@ stralloc hook_msg = STRALLOC_ZERO ;
 static stralloc scratch = STRALLOC_ZERO ;
 static stralloc *msgdst = &hook_msg ;
 char const *hook_who = "" ;
+int hook_cur = -1 ;
 
 static char const *const names[HOOK_MAX] =
 {
@@ -124,12 +125,15 @@ void hook_msg_append (char const *s, size_t len)
 static int call (instance const *in, int hook, qp_hookarg const *a)
 {
   char const *oldp = log_plugin, *oldh = log_hook ;
+  int oldc = hook_cur ;
   int v ;
   log_plugin = in->name ;
   log_hook = names[hook] ;
+  hook_cur = hook ;
   v = (*in->p->hook[hook])(in->state, a) ;
   log_plugin = oldp ;
   log_hook = oldh ;
+  hook_cur = oldc ;
   return v ;
 }
 

@@ -14,6 +14,9 @@ extern stralloc hook_msg ;
 /* Name of the instance that gave the last non-DECLINED verdict ("" if none). */
 extern char const *hook_who ;
 
+/* The hook whose plugin is running now, -1 outside plugins. */
+extern int hook_cur ;
+
 /* Registers an instance of p under name; init has already run. 1 ok, 0 no memory. */
 extern int hook_add (qp_plugin const *p, char const *name, void *state) ;
 extern void hook_clear (void) ;

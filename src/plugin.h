@@ -124,8 +124,10 @@ struct qp_plugin_s
    otherwise the core supplies both from its reply table (doc/hooks). */
 extern void qp_msg (char const *) ;
 extern void qp_msgn (char const *, size_t) ;
-/* qp_reply sends a reply now; only for a plugin that then returns DONE.
-   Returns 1, or 0 if the client cannot be written to. */
+/* qp_reply sends a reply now; only for a plugin that then returns DONE. The
+   core adds the enhanced code X.0.0 of the reply's class (none on 3xx, on the
+   greeting, or in the connect/helo/ehlo hooks, RFC 2034), unless text starts
+   with one. Returns 1, or 0 if the client cannot be written to. */
 extern int qp_reply (unsigned int code, char const *text) ;
 
 
