@@ -109,7 +109,7 @@ int control_parse (char const *s, size_t len, stralloc *sa, control_include_fn *
   return 1 ;
 }
 
-static int readlist_depth (char const *name, stralloc *sa, unsigned int depth) ;
+static int readpath_depth (char const *path, stralloc *sa, unsigned int depth) ;
 
 static int include_dir (char const *path, stralloc *sa, unsigned int depth)
 {
@@ -147,7 +147,7 @@ static int include_dir (char const *path, stralloc *sa, unsigned int depth)
     if (!stralloc_cats(&full, path) || !stralloc_cats(&full, "/")
      || !stralloc_cats(&full, names.s + genalloc_s(size_t, &idx)[i]) || !stralloc_0(&full))
     { stralloc_free(&full) ; goto end ; }
-    r = readlist_depth(full.s, sa, depth) ;
+    r = readpath_depth(full.s, sa, depth) ;
     stralloc_free(&full) ;
     if (r <= 0) { if (!r) errno = ENOENT ; goto end ; }
   }
@@ -169,8 +169,20 @@ static int include_one (char const *target, stralloc *sa, unsigned int depth)
   if (r <= 0) { if (!r) errno = ENOENT ; stralloc_free(&path) ; return 0 ; }
   if (stat(path.s, &st) < 0) { stralloc_free(&path) ; return 0 ; }
   if (S_ISDIR(st.st_mode)) r = include_dir(path.s, sa, depth) ;
-  else { r = readlist_depth(path.s, sa, depth) ; if (!r) errno = ENOENT ; r = r > 0 ; }
+  else { r = readpath_depth(path.s, sa, depth) ; if (!r) errno = ENOENT ; r = r > 0 ; }
   stralloc_free(&path) ;
+  return r ;
+}
+
+/* Reads and parses the file at path, already resolved: 1, 0 missing, -1 error. */
+static int readpath_depth (char const *path, stralloc *sa, unsigned int depth)
+{
+  stralloc text = STRALLOC_ZERO ;
+  int r ;
+  if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
+  if (!openslurpclose(&text, path)) r = errno == ENOENT ? 0 : -1 ;
+  else r = control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 ;
+  stralloc_free(&text) ;
   return r ;
 }
 
@@ -230,7 +242,7 @@ int control_readuint (char const *name, uint64_t *n)
 typedef struct cdbmap_s cdbmap ;
 struct cdbmap_s
 {
-  char name[64] ;
+  char *name ;
   struct cdb c ;
   int state ;  /* 1 open, 0 no such file */
 } ;
@@ -245,12 +257,13 @@ static cdbmap *map_get (char const *name)
   unsigned int i ;
   int r, fd ;
   for (i = 0 ; i < nmaps ; i++) if (!strcmp(maps[i].name, name)) return maps + i ;
-  if (nmaps >= CONTROL_CDB_MAX || strlen(name) >= sizeof(maps[0].name)) { errno = ENFILE ; return 0 ; }
+  if (nmaps >= CONTROL_CDB_MAX) { errno = ENFILE ; return 0 ; }
   r = control_path(name, &path) ;
   if (r < 0) { stralloc_free(&path) ; return 0 ; }
   m = maps + nmaps ;
   memset(m, 0, sizeof(*m)) ;
-  strcpy(m->name, name) ;
+  m->name = strdup(name) ;
+  if (!m->name) { stralloc_free(&path) ; return 0 ; }
   if (!r) { m->state = 0 ; nmaps++ ; stralloc_free(&path) ; return m ; }
   fd = open(path.s, O_RDONLY | O_CLOEXEC) ;
   stralloc_free(&path) ;

@@ -139,6 +139,7 @@ int msg_write (char const *s, size_t len)
 
 int msg_end (void)
 {
+  if (!inbody && arena.len > linestart && !header_finish(linestart, 0)) return 0 ;
   if (!inbody)
   {
     /* no blank line: the data ended inside the header block; every line
@@ -173,8 +174,13 @@ static hfield const *nth (char const *name, unsigned int n, size_t *pos)
 
 unsigned int msg_header_count (char const *name)
 {
+  size_t nl = strlen(name), i = 0, k = genalloc_len(size_t, &order) ;
   unsigned int n = 0 ;
-  while (nth(name, n, 0)) n++ ;
+  for (; i < k ; i++)
+  {
+    hfield const *f = genalloc_s(hfield, &fields) + genalloc_s(size_t, &order)[i] ;
+    if (f->nlen == nl && case_startb(arena.s + f->off, nl, name)) n++ ;
+  }
   return n ;
 }
 

@@ -34,12 +34,21 @@ int notes_set (stralloc *sa, char const *key, char const *value)
 {
   size_t end ;
   size_t i = find(sa, key, &end) ;
+  size_t old = i == (size_t)-1 ? 0 : end - i ;
+  if (value && sa->len - old + strlen(key) + strlen(value) + 2 > NOTES_MAX) { errno = ENOSPC ; return 0 ; }
   if (i != (size_t)-1)
   {
     memmove(sa->s + i, sa->s + end, sa->len - end) ;
     sa->len -= end - i ;
   }
   if (!value) return 1 ;
-  if (sa->len + strlen(key) + strlen(value) + 2 > NOTES_MAX) { errno = ENOSPC ; return 0 ; }
-  return stralloc_cats(sa, key) && stralloc_0(sa) && stralloc_cats(sa, value) && stralloc_0(sa) ;
+  {
+    /* room for the whole record first, so a failure leaves no partial one */
+    size_t kl = strlen(key), vl = strlen(value) ;
+    if (!stralloc_readyplus(sa, kl + vl + 2)) return 0 ;
+    memcpy(sa->s + sa->len, key, kl + 1) ;
+    memcpy(sa->s + sa->len + kl + 1, value, vl + 1) ;
+    sa->len += kl + vl + 2 ;
+  }
+  return 1 ;
 }

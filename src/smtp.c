@@ -212,7 +212,6 @@ static void do_mail (char *arg)
   txn_cur.active = 1 ;   /* the hook sees the sender; undone below if refused */
   v = hook_run(HOOK_MAIL, &a) ;
   if (api_addr_override() && !txn_sender_set(&txn_cur, api_addr_override())) smtp_abort(111, "4.3.0", "out of memory") ;
-  if (api_addr_override()) txn_cur.sender.len-- ;
   subject.len = 0 ;
   if (!addr_format(txn_cur.sender.s, &subject) || !stralloc_0(&subject)) smtp_abort(111, "4.3.0", "out of memory") ;
   if (v != OK && v != DECLINED) { txn_cur.active = 0 ; txn_reset(&txn_cur) ; }

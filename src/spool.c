@@ -76,6 +76,7 @@ int spool_write (char const *s, size_t len)
     if (!spill()) return 0 ;
     if (len >= sizeof(buf))
     {
+      if (fd < 0 && (fd = open_unnamed(spooldir)) < 0) return 0 ;
       if (allwrite(fd, s, len) < len) return 0 ;
       total += len ;
       return 1 ;

@@ -20,7 +20,9 @@ void txn_reset (txn *t)
 
 int txn_sender_set (txn *t, char const *s)
 {
-  return stralloc_copys(&t->sender, s) && stralloc_0(&t->sender) ;
+  if (!stralloc_copys(&t->sender, s) || !stralloc_0(&t->sender)) return 0 ;
+  t->sender.len-- ;
+  return 1 ;
 }
 
 unsigned int txn_rcpt_count (txn const *t)

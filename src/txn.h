@@ -11,7 +11,7 @@ typedef struct txn_s txn ;
 struct txn_s
 {
   int active ;          /* MAIL accepted */
-  stralloc sender ;     /* NUL-terminated mailbox, "" for <> */
+  stralloc sender ;     /* NUL-terminated mailbox, "" for <>; len excludes the NUL */
   stralloc rcpts ;      /* NUL-terminated mailboxes, one after another */
   genalloc rcptoff ;    /* size_t: offsets into rcpts */
   stralloc notes ;

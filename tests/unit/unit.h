@@ -63,7 +63,7 @@ static inline void unit_skip (char const *name, char const *why)
 
 static inline int unit_end (void)
 {
-  printf("# %s: %u passed, %u failed\n", unit_module, unit_npass, unit_nfail) ;
+  printf("# %u passed, %u failed\n", unit_npass, unit_nfail) ;
   fflush(stdout) ;
   return unit_nfail ? 1 : 0 ;
 }
@@ -130,11 +130,10 @@ static inline void unit_rmrf (char const *dir)
 /* Writes len octets to dir/name (created or truncated). 1 ok, 0 error. */
 static inline int unit_writefile (char const *dir, char const *name, char const *s, size_t len)
 {
-  char path[4096] ;
+  char path[8192] ;
   int fd ;
   size_t w = 0 ;
-  if (dir) snprintf(path, sizeof(path), "%s/%s", dir, name) ;
-  else snprintf(path, sizeof(path), "%s", name) ;
+  if ((size_t)snprintf(path, sizeof(path), "%s%s%s", dir ? dir : "", dir ? "/" : "", name) >= sizeof(path)) return 0 ;
   fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) ;
   if (fd < 0) return 0 ;
   while (w < len)
