@@ -25,12 +25,20 @@
 static char const *ctldir = 0 ;
 static char const *qmailhome = QMAIL_HOME_DEFAULT ;
 
+/* The lookup directories, in order, without the ones that do not exist or
+   that are the same directory as an earlier one: a missing file then costs
+   one failed lookup per directory that could hold it. */
+static stralloc dirs = STRALLOC_ZERO ;   /* NUL-terminated paths */
+static int dirs_done = 0 ;
+
 void control_init (void)
 {
   char const *x = getenv("QCSMTPD_CONTROL") ;
-  if (x && *x) ctldir = x ;
+  ctldir = x && *x ? x : 0 ;
   x = getenv("QMAIL") ;
   if (x && *x) qmailhome = x ;
+  dirs.len = 0 ;
+  dirs_done = 0 ;
 }
 
 char const *control_qmailhome (void)
@@ -38,37 +46,85 @@ char const *control_qmailhome (void)
   return qmailhome ;
 }
 
-static int tryp (stralloc *sa, char const *a, char const *b, char const *name)
+static void dir_add (char const *a, char const *b, dev_t *dev, ino_t *ino, unsigned int *n)
 {
   struct stat st ;
+  size_t start = dirs.len ;
+  unsigned int i ;
+  if (!stralloc_cats(&dirs, a) || (b && !stralloc_cats(&dirs, b)) || !stralloc_0(&dirs)) { dirs.len = start ; return ; }
+  if (stat(dirs.s + start, &st) < 0)
+  {
+    /* keep a directory we cannot look into: its files then read as errors */
+    if (errno == ENOENT || errno == ENOTDIR) dirs.len = start ;
+    return ;
+  }
+  for (i = 0 ; i < *n ; i++)
+    if (dev[i] == st.st_dev && ino[i] == st.st_ino) { dirs.len = start ; return ; }
+  dev[*n] = st.st_dev ; ino[*n] = st.st_ino ; (*n)++ ;
+}
+
+static void dirs_make (void)
+{
+  dev_t dev[3] ;
+  ino_t ino[3] ;
+  unsigned int n = 0 ;
+  if (dirs_done) return ;
+  dirs_done = 1 ;
+  dirs.len = 0 ;
+  if (ctldir) dir_add(ctldir, 0, dev, ino, &n) ;
+  dir_add("control", 0, dev, ino, &n) ;
+  dir_add(qmailhome, "/control", dev, ino, &n) ;
+}
+
+static int joinp (stralloc *sa, char const *dir, char const *name)
+{
   sa->len = 0 ;
-  if (!stralloc_cats(sa, a)) return -1 ;
-  if (b && !stralloc_cats(sa, b)) return -1 ;
-  if (!stralloc_catb(sa, "/", 1) || !stralloc_cats(sa, name) || !stralloc_0(sa)) return -1 ;
-  if (stat(sa->s, &st) == 0) return 1 ;
-  if (errno == ENOENT || errno == ENOTDIR) return 0 ;
-  return -1 ;
+  return stralloc_cats(sa, dir) && stralloc_catb(sa, "/", 1) && stralloc_cats(sa, name) && stralloc_0(sa) ;
 }
 
 int control_path (char const *name, stralloc *sa)
 {
-  int r ;
+  struct stat st ;
+  size_t i ;
   if (name[0] == '/')
   {
-    struct stat st ;
     sa->len = 0 ;
     if (!stralloc_cats(sa, name) || !stralloc_0(sa)) return -1 ;
     if (stat(name, &st) == 0) return 1 ;
     return (errno == ENOENT || errno == ENOTDIR) ? 0 : -1 ;
   }
-  if (ctldir)
+  dirs_make() ;
+  for (i = 0 ; i < dirs.len ; i += strlen(dirs.s + i) + 1)
   {
-    r = tryp(sa, ctldir, 0, name) ;
-    if (r) return r ;
+    if (!joinp(sa, dirs.s + i, name)) return -1 ;
+    if (stat(sa->s, &st) == 0) return 1 ;
+    if (errno != ENOENT && errno != ENOTDIR) return -1 ;
   }
-  r = tryp(sa, "control", 0, name) ;
-  if (r) return r ;
-  return tryp(sa, qmailhome, "/control", name) ;
+  return 0 ;
+}
+
+/* Opens the file name resolves to: fd, or -1 with errno (ENOENT if none). */
+static int control_open (char const *name)
+{
+  stralloc path = STRALLOC_ZERO ;
+  size_t i ;
+  int fd = -1 ;
+  if (name[0] == '/') return open(name, O_RDONLY | O_CLOEXEC) ;
+  dirs_make() ;
+  errno = ENOENT ;
+  for (i = 0 ; i < dirs.len ; i += strlen(dirs.s + i) + 1)
+  {
+    if (!joinp(&path, dirs.s + i, name)) break ;
+    fd = open(path.s, O_RDONLY | O_CLOEXEC) ;
+    if (fd >= 0 || (errno != ENOENT && errno != ENOTDIR)) break ;
+    errno = ENOENT ;
+  }
+  {
+    int e = errno ;
+    stralloc_free(&path) ;
+    errno = e ;
+  }
+  return fd ;
 }
 
 static size_t trim (char const *s, size_t len, size_t *start)
@@ -188,17 +244,19 @@ static int readpath_depth (char const *path, stralloc *sa, unsigned int depth)
 
 static int readlist_depth (char const *name, stralloc *sa, unsigned int depth)
 {
-  stralloc path = STRALLOC_ZERO ;
   stralloc text = STRALLOC_ZERO ;
-  int r ;
+  int r, fd ;
   if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
-  r = control_path(name, &path) ;
-  if (r <= 0) goto end ;
-  if (!openslurpclose(&text, path.s)) { r = errno == ENOENT ? 0 : -1 ; goto end ; }
-  r = control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 ;
- end:
+  fd = control_open(name) ;
+  if (fd < 0) return errno == ENOENT ? 0 : -1 ;
+  r = slurp(&text, fd) ;
+  {
+    int e = errno ;
+    close(fd) ;
+    errno = e ;
+  }
+  r = r ? control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 : -1 ;
   stralloc_free(&text) ;
-  stralloc_free(&path) ;
   return r ;
 }
 

@@ -19,7 +19,7 @@ mkdir -p "$work/control" "$work/qq"
 printf 'example.com\n' > "$work/control/rcpthosts"
 printf 'bench.example\n' > "$work/control/me"
 printf 'relay\nbadmailfrom\nrcpt_ok\nqueue/qmail-queue\n' > "$work/control/plugins"
-export QCSMTPD_CONTROL="$work/control" QMAILQUEUE="$PWD/tests/qmail-queue" QQ_DIR="$work/qq"
+export QCSMTPD_CONTROL="$work/control" QMAILQUEUE="${BENCH_QQ:-$PWD/tests/qmail-queue}" QQ_DIR="$work/qq"
 
 freeport () { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
