@@ -295,7 +295,8 @@ int main (void)
   int code = 0 ;
   pid_t ppid = getppid() ;
   signal(SIGPIPE, SIG_IGN) ;
-  record_fds() ;
+  fd6open = fcntl(6, F_GETFD) >= 0 ;
+  if (getenv("QQ_ENVLOG")) record_fds() ;  /* the scan costs ~1000 system calls */
   make_unique() ;
   qqdir = getenv("QQ_DIR") ;
   if (qqdir && !*qqdir) qqdir = 0 ;
