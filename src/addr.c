@@ -47,22 +47,13 @@ int addr_domain_ok (char const *s, size_t len)
   return lab && s[len-1] != '-' ;
 }
 
-static int ip4_ok (char const *s, size_t len)
-{
-  char buf[16] ;
-  unsigned char out[4] ;
-  if (len >= sizeof(buf)) return 0 ;
-  memcpy(buf, s, len) ; buf[len] = 0 ;
-  return inet_pton(AF_INET, buf, out) == 1 ;
-}
-
-static int ip6_ok (char const *s, size_t len)
+static int ip_ok (int af, char const *s, size_t len)
 {
   char buf[64] ;
   unsigned char out[16] ;
   if (len >= sizeof(buf)) return 0 ;
   memcpy(buf, s, len) ; buf[len] = 0 ;
-  return inet_pton(AF_INET6, buf, out) == 1 ;
+  return inet_pton(af, buf, out) == 1 ;
 }
 
 /* s points after '['; returns the length of the literal content before ']', or 0. */
@@ -76,8 +67,8 @@ static size_t literal (char const *s, size_t len)
     n++ ;
   }
   if (n == len || !n) return 0 ;
-  if (s[0] >= '0' && s[0] <= '9') return ip4_ok(s, n) ? n : 0 ;
-  if (n > 5 && case_startb(s, n, "IPv6:")) return ip6_ok(s + 5, n - 5) ? n : 0 ;
+  if (s[0] >= '0' && s[0] <= '9') return ip_ok(AF_INET, s, n) ? n : 0 ;
+  if (n > 5 && case_startb(s, n, "IPv6:")) return ip_ok(AF_INET6, s + 5, n - 5) ? n : 0 ;
   /* General-address-literal: Standardized-tag ":" 1*dcontent */
   {
     char const *colon = memchr(s, ':', n) ;
