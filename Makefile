@@ -70,8 +70,10 @@ check: qcsmtpd tests/qcsmtpd-check $(UNIT_BINS) $(HELPER_BINS)
 	@test -x tests/run || { echo "make check: tests/run is missing or not executable" >&2 ; exit 1 ; }
 	tests/run
 
-bench:
-	@echo "make bench: the benchmarks (per-connection cost against qpsmtpd and Postfix) arrive with issue 3."
+# bench: sessions/s against the fork+exec floor under tcpserver (the peers of
+# issue 3, qpsmtpd and Postfix, are not here yet). BENCH_ARGS: sessions rounds conc.
+bench: qcsmtpd tests/qmail-queue
+	tests/bench/sessions.sh $(BENCH_ARGS)
 
 
 # install: the binary, the documentation (and doc/*.[1-8] as manual pages),
