@@ -21,6 +21,22 @@ static char obuf[IO_OUTSIZE] ;
 static size_t olen = 0 ;
 static unsigned int tmout = SMTP_TIMEOUT_DEFAULT ;
 
+static ssize_t fdread (char *s, size_t n) { return read(0, s, n) ; }
+static ssize_t fdwrite (char const *s, size_t n) { return write(1, s, n) ; }
+static io_read_fn *rd = &fdread ;
+static io_write_fn *wr = &fdwrite ;
+static int rfd = 0, wfd = 1 ;
+
+void io_transport (io_read_fn *r, io_write_fn *w, int rf, int wf)
+{
+  rd = r ; wr = w ; rfd = rf ; wfd = wf ;
+}
+
+void io_reset (void)
+{
+  ipos = ilen = olen = 0 ;
+}
+
 int io_init (unsigned int timeout)
 {
   tmout = timeout ;
@@ -63,12 +79,12 @@ int io_flush (void)
   int armed = 0 ;
   while (done < olen)
   {
-    ssize_t w = write(1, obuf + done, olen - done) ;
+    ssize_t w = (*wr)(obuf + done, olen - done) ;
     if (w >= 0) { done += w ; continue ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) return 0 ;
     if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
-    if (await(1, IOPAUSE_WRITE, &deadline) <= 0) return 0 ;
+    if (await(wfd, IOPAUSE_WRITE, &deadline) <= 0) return 0 ;
   }
   olen = 0 ;
   return 1 ;
@@ -101,13 +117,13 @@ static ssize_t fill (void)
   ipos = ilen = 0 ;
   for (;;)
   {
-    ssize_t r = read(0, ibuf, sizeof(ibuf)) ;
+    ssize_t r = (*rd)(ibuf, sizeof(ibuf)) ;
     if (r >= 0) { ilen = r ; return r ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) return -1 ;
     if (olen && !io_flush()) return -1 ;
     if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
-    if (await(0, IOPAUSE_READ, &deadline) <= 0) return -1 ;
+    if (await(rfd, IOPAUSE_READ, &deadline) <= 0) return -1 ;
   }
 }
 

@@ -12,6 +12,14 @@
 typedef ssize_t io_read_fn (char *, size_t) ;
 typedef ssize_t io_write_fn (char const *, size_t) ;
 
+/* The transport under the buffers: read(2)/write(2) on fds 0 and 1 unless
+   replaced (TLS, tests). A replacement returns like read/write; -1 with
+   EAGAIN makes the caller wait on rfd/wfd, at most the timeout. */
+extern void io_transport (io_read_fn *r, io_write_fn *w, int rfd, int wfd) ;
+
+/* Forgets buffered input and output (a new session in the same process). */
+extern void io_reset (void) ;
+
 /* Sets fd 0 non-blocking and the per-operation timeout in seconds. 1 ok, 0 error. */
 extern int io_init (unsigned int timeout) ;
 extern void io_set_timeout (unsigned int timeout) ;

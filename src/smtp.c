@@ -25,9 +25,11 @@
 #include "session.h"
 #include "txn.h"
 
+void (*smtp_exit) (int) __attribute__((noreturn)) = &_exit ;
+static int finishing = 0 ;
+
 void smtp_finish (int exitcode)
 {
-  static int finishing = 0 ;
   io_flush() ;
   if (!finishing)
   {
@@ -36,7 +38,21 @@ void smtp_finish (int exitcode)
     hook_run0(HOOK_DISCONNECT) ;
     hook_run0(HOOK_POST_CONNECTION) ;
   }
-  _exit(exitcode) ;
+  (*smtp_exit)(exitcode) ;
+}
+
+void smtp_reset (void)
+{
+  finishing = 0 ;
+  txn_reset(&txn_cur) ;
+  msg_reset() ;
+  io_reset() ;
+  reply_errors = 0 ;
+  sess.helo.len = 0 ;
+  sess.helo_seen = sess.ehlo = sess.relay = sess.tls = 0 ;
+  sess.authuser.len = 0 ;
+  sess.caps.len = 0 ;
+  sess.notes.len = 0 ;
 }
 
 void smtp_abort (int exitcode, char const *esc, char const *why)

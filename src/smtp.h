@@ -7,6 +7,14 @@
 /* Sends the greeting (after the connect hook) and serves commands; never returns. */
 extern void smtp_run (void) __attribute__((noreturn)) ;
 
+/* How the process ends: _exit unless replaced (the session fuzzer unwinds
+   with longjmp instead). */
+extern void (*smtp_exit) (int) __attribute__((noreturn)) ;
+
+/* Forgets everything of the session except its configuration, so that
+   another session can run in the same process (fuzzing only). */
+extern void smtp_reset (void) ;
+
 /* Ends the session: flushes, runs disconnect and post-connection, exits. */
 extern void smtp_finish (int exitcode) __attribute__((noreturn)) ;
 
