@@ -325,11 +325,21 @@ static cdbmap *map_get (char const *name)
   if (!r) { m->state = 0 ; nmaps++ ; stralloc_free(&path) ; return m ; }
   fd = open(path.s, O_RDONLY | O_CLOEXEC) ;
   stralloc_free(&path) ;
-  if (fd < 0) return 0 ;
-  if (cdb_init(&m->c, fd) < 0) { int e = errno ; close(fd) ; errno = e ? e : EINVAL ; return 0 ; }
-  m->state = 1 ;
-  nmaps++ ;
-  return m ;
+  if (fd >= 0 && cdb_init(&m->c, fd) >= 0)
+  {
+    m->state = 1 ;
+    nmaps++ ;
+    return m ;
+  }
+  {
+    /* the slot stays free: the next lookup tries again */
+    int e = errno ;
+    if (fd >= 0) close(fd) ;
+    free(m->name) ;
+    m->name = 0 ;
+    errno = e ? e : EINVAL ;
+  }
+  return 0 ;
 }
 
 int control_cdb (char const *name, char const *key, size_t keylen)

@@ -26,6 +26,7 @@ static ssize_t fdwrite (char const *s, size_t n) { return write(1, s, n) ; }
 static io_read_fn *rd = &fdread ;
 static io_write_fn *wr = &fdwrite ;
 static int rfd = 0, wfd = 1 ;
+static int werr = 0 ;   /* errno of a failed write: the session is over */
 
 void io_transport (io_read_fn *r, io_write_fn *w, int rf, int wf)
 {
@@ -35,6 +36,7 @@ void io_transport (io_read_fn *r, io_write_fn *w, int rf, int wf)
 void io_reset (void)
 {
   ipos = ilen = olen = 0 ;
+  werr = 0 ;
 }
 
 int io_init (unsigned int timeout)
@@ -77,17 +79,23 @@ int io_flush (void)
   size_t done = 0 ;
   tain deadline ;
   int armed = 0 ;
+  if (werr) { errno = werr ; return 0 ; }
   while (done < olen)
   {
     ssize_t w = (*wr)(obuf + done, olen - done) ;
     if (w >= 0) { done += w ; continue ; }
     if (errno == EINTR) continue ;
-    if (errno != EAGAIN) return 0 ;
+    if (errno != EAGAIN) goto err ;
     if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
-    if (await(wfd, IOPAUSE_WRITE, &deadline) <= 0) return 0 ;
+    if (await(wfd, IOPAUSE_WRITE, &deadline) <= 0) goto err ;
   }
   olen = 0 ;
   return 1 ;
+ err:
+  /* a reply that cannot be delivered ends the session: reads fail from now on */
+  werr = errno ;
+  olen = 0 ;
+  return 0 ;
 }
 
 int io_put (char const *s, size_t len)
@@ -115,6 +123,7 @@ static ssize_t fill (void)
   tain deadline ;
   int armed = 0 ;
   ipos = ilen = 0 ;
+  if (werr) { errno = werr ; return -1 ; }
   for (;;)
   {
     ssize_t r = (*rd)(ibuf, sizeof(ibuf)) ;

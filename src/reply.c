@@ -251,6 +251,6 @@ int reply_verdict (int hook, int v, char const *subject)
     expand(&text, r->text, subject) ;
     msg = text.s ? text.s : "" ;
   }
-  if (!reply_send(code, esc, msg)) return REPLY_CLOSE ;
+  if (!reply_send(code, esc, msg)) return REPLY_IOERROR ;
   return r->close ? REPLY_CLOSE : REPLY_SENT ;
 }

@@ -9,6 +9,7 @@
 #define REPLY_SENT 1       /* a reply was sent, the command is over */
 #define REPLY_DONE 2       /* DONE: the plugin answered, the command is over */
 #define REPLY_CLOSE 3      /* a reply was sent and the connection must close */
+#define REPLY_IOERROR 4    /* the reply could not be written: the client is gone */
 
 /* Sends a reply: text may hold several lines ('\n'); esc is the enhanced
    status code or NULL. 1 ok, 0 write error. */

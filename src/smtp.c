@@ -79,10 +79,10 @@ void smtp_txn_discard (void)
   msg_reset() ;
 }
 
-/* Acts on the reply_verdict outcome; 1 if the command goes on. */
-static int outcome (int r)
+int smtp_outcome (int r)
 {
   if (r == REPLY_CLOSE) smtp_finish(0) ;
+  if (r == REPLY_IOERROR) smtp_ioerror() ;
   return r == REPLY_CONTINUE ;
 }
 
@@ -104,7 +104,7 @@ static void helo (char *arg, int ehlo)
   a.arg = arg ;
   sess.caps.len = 0 ;
   v = hook_run(ehlo ? HOOK_EHLO : HOOK_HELO, &a) ;
-  if (!outcome(reply_verdict(ehlo ? HOOK_EHLO : HOOK_HELO, v, 0))) return ;
+  if (!smtp_outcome(reply_verdict(ehlo ? HOOK_EHLO : HOOK_HELO, v, 0))) return ;
   smtp_txn_discard() ;
   if (!stralloc_copys(&sess.helo, arg) || !stralloc_0(&sess.helo)) smtp_abort(111, "4.3.0", "out of memory") ;
   sess.helo.len-- ;
@@ -151,7 +151,7 @@ static int prehook (int hook, char const **raw)
   int v ;
   api_addr_reset() ;
   v = hook_run(hook, &a) ;
-  if (!outcome(reply_verdict(hook, v, *raw))) return 0 ;
+  if (!smtp_outcome(reply_verdict(hook, v, *raw))) return 0 ;
   if (api_addr_override()) *raw = api_addr_override() ;
   return 1 ;
 }
@@ -231,7 +231,7 @@ static void do_mail (char *arg)
   subject.len = 0 ;
   if (!addr_format(txn_cur.sender.s, &subject) || !stralloc_0(&subject)) smtp_abort(111, "4.3.0", "out of memory") ;
   if (v != OK && v != DECLINED) { txn_cur.active = 0 ; txn_reset(&txn_cur) ; }
-  outcome(reply_verdict(HOOK_MAIL, v, subject.s)) ;
+  smtp_outcome(reply_verdict(HOOK_MAIL, v, subject.s)) ;
 }
 
 static void do_rcpt (char *arg)
@@ -263,7 +263,7 @@ static void do_rcpt (char *arg)
   subject.len = 0 ;
   if (!addr_format(rcpt.s, &subject) || !stralloc_0(&subject)) smtp_abort(111, "4.3.0", "out of memory") ;
   if (v == OK && !txn_rcpt_add(&txn_cur, final)) smtp_abort(111, "4.3.0", "out of memory") ;
-  outcome(reply_verdict(HOOK_RCPT, v, subject.s)) ;
+  smtp_outcome(reply_verdict(HOOK_RCPT, v, subject.s)) ;
 }
 
 static void do_rset (char *arg)
@@ -279,7 +279,7 @@ static void simple (int hook, char *arg, char const *subject)
   int v = hook_run(hook, &a) ;
   int r = reply_verdict(hook, v, subject) ;
   if (hook == HOOK_QUIT) smtp_finish(0) ;
-  outcome(r) ;
+  smtp_outcome(r) ;
 }
 
 static void do_noop (char *arg) { simple(HOOK_NOOP, arg, 0) ; }
@@ -312,7 +312,7 @@ static void unrecognized (char const *verb, char const *rest)
 {
   qp_hookarg a = { .arg = verb, .arg2 = rest } ;
   int v = hook_run(HOOK_UNRECOGNIZED_COMMAND, &a) ;
-  outcome(reply_verdict(HOOK_UNRECOGNIZED_COMMAND, v, 0)) ;
+  smtp_outcome(reply_verdict(HOOK_UNRECOGNIZED_COMMAND, v, 0)) ;
 }
 
 static void dispatch (char *line)
@@ -332,8 +332,7 @@ static void greet (void)
   static stralloc g = STRALLOC_ZERO ;
   int v = hook_run0(HOOK_CONNECT) ;
   int r = reply_verdict(HOOK_CONNECT, v, 0) ;
-  if (r == REPLY_CLOSE) smtp_finish(0) ;
-  if (r == REPLY_DONE) return ;
+  if (!smtp_outcome(r)) return ;
   g.len = 0 ;
   if (sess.greeting.len)
   {

@@ -24,6 +24,10 @@ extern void smtp_abort (int exitcode, char const *esc, char const *why) __attrib
 /* Read or write failure: timeout → 421 4.4.2, else a silent end. */
 extern void smtp_ioerror (void) __attribute__((noreturn)) ;
 
+/* Acts on a reply_verdict outcome: ends the session on REPLY_CLOSE (exit 0) or
+   REPLY_IOERROR (exit 111); returns 1 if the command goes on. */
+extern int smtp_outcome (int r) ;
+
 /* Forgets the transaction (firing reset_transaction if there was one). */
 extern void smtp_txn_discard (void) ;
 

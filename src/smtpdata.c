@@ -105,7 +105,7 @@ static int verdict_of_reception (void)
     hook_msg.len = 0 ;
     if (st.dmsg.len && stralloc_copyb(&hook_msg, st.dmsg.s, st.dmsg.len) && stralloc_0(&hook_msg)) hook_msg.len-- ;
     else hook_msg.len = 0 ;
-    if (reply_verdict(HOOK_DATA_HEADERS_END, st.deferred, 0) == REPLY_CLOSE) smtp_finish(0) ;
+    smtp_outcome(reply_verdict(HOOK_DATA_HEADERS_END, st.deferred, 0)) ;
     return 0 ;
   }
   if (st.spoolerr)
@@ -137,9 +137,7 @@ static int trace (void)
 static int filter (int hook)
 {
   int v = hook_run0(hook) ;
-  int r = reply_verdict(hook, v, 0) ;
-  if (r == REPLY_CLOSE) smtp_finish(0) ;
-  return r == REPLY_CONTINUE ;
+  return smtp_outcome(reply_verdict(hook, v, 0)) ;
 }
 
 static void deliver (void)
@@ -151,7 +149,7 @@ static void deliver (void)
   r = reply_verdict(HOOK_QUEUE, v, 0) ;
   if (v == OK) log_core(LOGNOTICE, "queued from ", sess.remoteip, " by ", hook_who, (char *)0) ;
   hook_run0(HOOK_QUEUE_POST) ;
-  if (r == REPLY_CLOSE) { smtp_txn_discard() ; smtp_finish(0) ; }
+  smtp_outcome(r) ;
 }
 
 void smtp_data (char *arg)
@@ -162,8 +160,7 @@ void smtp_data (char *arg)
   if (!txn_rcpt_count(&txn_cur)) { reply_send(503, "5.5.1", "RCPT first") ; return ; }
   v = hook_run0(HOOK_DATA) ;
   r = reply_verdict(HOOK_DATA, v, 0) ;
-  if (r == REPLY_CLOSE) smtp_finish(0) ;
-  if (r != REPLY_CONTINUE) { smtp_txn_discard() ; return ; }
+  if (!smtp_outcome(r)) { smtp_txn_discard() ; return ; }
   if (!msg_begin(session_spooldir()))
   {
     log_core(LOGERROR, "cannot open a spool file in ", session_spooldir(), ": ", strerror(errno), (char *)0) ;
