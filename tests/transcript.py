@@ -4,10 +4,13 @@
 # pipes, in a fresh directory, and prints "ok - transcript/<name>" or
 # "FAIL - transcript/<name>: <reason>" (details on following "# " lines).
 #
-# Usage: tests/transcript.py [-v] [--bin PROG] [--qq QMAILQUEUE] [--tmp DIR] [FILE.t|DIR]...
+# Usage: tests/transcript.py [-v] [-k] [-j N] [--bin PROG] [--qq QMAILQUEUE] [--tmp DIR] [FILE.t|DIR]...
 #   default files: tests/transcripts/**/*.t (a DIR argument: its **/*.t); default PROG: tests/qcsmtpd-check (or $QCSMTPD_BIN);
 #   default QMAILQUEUE: $QCSMTPD_QQ or tests/qmail-queue; default DIR: $TEST_TMPDIR or a new mktemp dir.
-#   -v prints the whole conversation of every test; -k keeps the test directories.
+#   -v prints the whole conversation of every test; -k keeps the test directories;
+#   -j N runs N sessions at a time (default $QCSMTPD_TEST_JOBS, else 1).
+#   QCSMTPD_WRAP="valgrind -q --error-exitcode=99" runs each server under that
+#   command (status 99 then fails the test); ASAN_/UBSAN_/LSAN_OPTIONS are passed on.
 # Exit status: 0 if every test passed, 1 otherwise.
 
 import fcntl
@@ -15,11 +18,13 @@ import glob
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
@@ -27,6 +32,13 @@ TOP = os.path.dirname(TESTS)
 
 DATE_RE = (r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} "
            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}")
+
+
+# QCSMTPD_WRAP: a command prefixed to the server's (make check-valgrind: "valgrind
+# --error-exitcode=99 ..."); the server never exits 99, so that status fails the
+# test even when the file expects no particular status.
+WRAP_ERROR_STATUS = 99
+SANITIZER_ENV = ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")
 
 
 class Fail(Exception):
@@ -92,7 +104,7 @@ class Step:
         self.lineno, self.op, self.arg, self.body = lineno, op, arg, body
 
 
-SETUP_OPS = ("control", "cdb", "file", "env", "unenv", "timeout", "args", "skip")
+SETUP_OPS = ("control", "cdb", "file", "env", "unenv", "timeout", "args", "skip", "nowrap")
 SEND_OPS = (">", ">~", ">*", ">{", ">}")
 RECV_OPS = ("<=", "<~", "<*", "<+", "<eof", "<quiet")
 END_OPS = ("sleep", "close", "exit", "queued", "message", "envelope", "log", "nolog", "qqinfo", "nospool")
@@ -152,7 +164,12 @@ class Session:
             "QMAIL": os.path.join(workdir, "qmail"),
             "TMPDIR": workdir,
         }
+        # sanitizer settings reach the server (make check-sanitize); unset, nothing changes
+        for k in SANITIZER_ENV:
+            if k in os.environ:
+                self.env[k] = os.environ[k]
         self.args = []
+        self.wrap = opts.wrap
         self.proc = None
         self.buf = b""
         self.eof = False
@@ -186,7 +203,7 @@ class Session:
         err = open(os.path.join(self.dir, "stderr"), "wb")
         try:
             # its own process group, so that anything it leaves behind can be found
-            self.proc = subprocess.Popen([self.opts.bin] + self.args, stdin=subprocess.PIPE,
+            self.proc = subprocess.Popen(self.wrap + [self.opts.bin] + self.args, stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=err, cwd=self.dir,
                                          env=self.env, close_fds=True, start_new_session=True)
         except OSError as e:
@@ -344,6 +361,10 @@ class Session:
             raise Fail("unterminated >{ block")
         if self.proc.poll() is None or self.stdin_open:
             self.wait_exit()
+        if self.wrap and self.proc.returncode == WRAP_ERROR_STATUS:
+            raise Fail("the wrapper (%s) reported errors: exit status %d"
+                       % (self.wrap[0], WRAP_ERROR_STATUS),
+                       ["stderr: " + l for l in self.stderr_text().splitlines()[-10:]])
         if self.buf:
             raise Fail("unexpected output from the server after the last expectation: %s" % show(self.buf))
         if self.leftover_processes():
@@ -398,6 +419,8 @@ class Session:
             self.timeout = float(arg)
         elif op == "args":
             self.args = arg.split()
+        elif op == "nowrap":
+            self.wrap = []
         elif op == "nospool":
             self.check_spool = False
         elif op in SEND_OPS:
@@ -563,26 +586,31 @@ def test_name(path):
     return "transcript/" + (rel[:-2] if rel.endswith(".t") else rel)
 
 
+print_lock = threading.Lock()
+
+
 def run_one(opts, path):
     name = test_name(path)
+    out = []
+    say = out.append
     work = tempfile.mkdtemp(prefix=os.path.basename(path)[:-2] + ".", dir=opts.tmp)
     s = None
     try:
         steps = parse(path)
         s = Session(opts, path, work)
         s.run(steps)
-        print("ok - %s" % name)
+        say("ok - %s" % name)
         ok = True
     except Skip as e:
-        print("ok - %s # SKIP %s" % (name, e))
+        say("ok - %s # SKIP %s" % (name, e))
         ok = True
     except Fail as e:
-        print("FAIL - %s: %s" % (name, e))
+        say("FAIL - %s: %s" % (name, e))
         for d in e.details:
-            print("# " + d)
+            say("# " + d)
         ok = False
     except Exception as e:   # a bug in the test or runner must not stop the suite
-        print("FAIL - %s: runner error: %s: %s" % (name, type(e).__name__, e))
+        say("FAIL - %s: runner error: %s: %s" % (name, type(e).__name__, e))
         ok = False
     finally:
         if s is not None:
@@ -596,16 +624,43 @@ def run_one(opts, path):
     if s is not None and (opts.verbose or not ok):
         tail = s.log if opts.verbose else s.log[-12:]
         for l in tail:
-            print("#   " + l)
+            say("#   " + l)
         if not ok:
             for l in s.stderr_text().splitlines()[-5:]:
-                print("#   log: " + l)
-    sys.stdout.flush()
+                say("#   log: " + l)
     if not opts.keep:
         shutil.rmtree(work, ignore_errors=True)
     else:
-        print("# kept %s" % work)
+        say("# kept %s" % work)
+    with print_lock:    # one test's lines together, even with -j
+        for l in out:
+            print(l)
+        sys.stdout.flush()
     return ok
+
+
+def run_parallel(opts, files):
+    """-j N: N sessions at a time (each has its own directory and process group);
+    results are printed as tests end."""
+    todo = list(enumerate(files))
+    results = [None] * len(files)
+    lock = threading.Lock()
+
+    def worker():
+        while True:
+            with lock:
+                if not todo:
+                    return
+                i, f = todo.pop(0)
+            results[i] = run_one(opts, f)
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(opts.jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        while t.is_alive():
+            t.join(0.5)     # in slices, so SIGTERM still stops the main thread
+    return results
 
 
 class Opts:
@@ -632,6 +687,8 @@ def main(argv):
     opts.bin = os.environ.get("QCSMTPD_BIN") or os.path.join(TESTS, "qcsmtpd-check")
     opts.qq = os.environ.get("QCSMTPD_QQ") or os.path.join(TESTS, "qmail-queue")
     opts.tmp = os.environ.get("TEST_TMPDIR")
+    opts.wrap = shlex.split(os.environ.get("QCSMTPD_WRAP", ""))
+    opts.jobs = int(os.environ.get("QCSMTPD_TEST_JOBS") or 1)
     files = []
     i = 0
     while i < len(argv):
@@ -640,6 +697,9 @@ def main(argv):
             opts.verbose = True
         elif a == "-k":
             opts.keep = True
+        elif a == "-j" and i + 1 < len(argv):
+            opts.jobs = int(argv[i + 1])
+            i += 1
         elif a in ("--bin", "--qq", "--tmp") and i + 1 < len(argv):
             setattr(opts, a[2:], argv[i + 1])
             i += 1
@@ -657,7 +717,10 @@ def main(argv):
     if not opts.tmp:
         own_tmp = opts.tmp = tempfile.mkdtemp(prefix="qcsmtpd-transcripts.")
     try:
-        results = [run_one(opts, f) for f in files]
+        if opts.jobs <= 1:
+            results = [run_one(opts, f) for f in files]
+        else:
+            results = run_parallel(opts, files)
     finally:
         if own_tmp and not opts.keep:
             shutil.rmtree(own_tmp, ignore_errors=True)

@@ -197,11 +197,11 @@ static void run_path (char const *name, char const *in, size_t len, unsigned int
   }
   if (!r)
   {
-    unit_check(out.len == 6 && !memcmp(out.s, "PREFIX", 6) && end == 12345, name,
+    unit_check(out.len == 6 && !unit_memcmp(out.s, "PREFIX", 6) && end == 12345, name,
       "failed parse changed out (\"%s\") or end (%zu)", unit_esc(out.s, out.len), end) ;
     return ;
   }
-  if (out.len - 6 != strlen(exp) || memcmp(out.s + 6, exp, out.len - 6))
+  if (out.len - 6 != strlen(exp) || unit_memcmp(out.s + 6, exp, out.len - 6))
   { unit_check(0, name, "mailbox \"%s\", expected \"%s\"", unit_esc(out.s + 6, out.len - 6), unit_escs(exp)) ; return ; }
   if (out.s[out.len]) { unit_check(0, name, "mailbox not NUL-terminated at out->len") ; return ; }
   unit_check(end == expend, name, "end %zu, expected %zu", end, expend) ;
@@ -215,7 +215,7 @@ static void roundtrip (char const *name, char const *mbox, unsigned int flags)
   if (!addr_format(mbox, &f)) { unit_check(0, name, "addr_format failed") ; goto done ; }
   if (!addr_parse_path(f.s, f.len, &back, &end, flags))
   { unit_check(0, name, "\"%s\" formatted as \"%s\", which does not parse", unit_escs(mbox), unit_esc(f.s, f.len)) ; goto done ; }
-  unit_check(back.len == strlen(mbox) && !memcmp(back.s, mbox, back.len) && end == f.len, name,
+  unit_check(back.len == strlen(mbox) && !unit_memcmp(back.s, mbox, back.len) && end == f.len, name,
     "\"%s\" -> \"%s\" -> \"%s\" (end %zu of %zu)", unit_escs(mbox), unit_esc(f.s, f.len), unit_esc(back.s, back.len), end, f.len) ;
  done:
   stralloc_free(&f) ;
@@ -458,7 +458,7 @@ static void test_format (void)
     sa.len = 0 ;
     stralloc_cats(&sa, "x") ;
     if (!addr_format(t[k].mbox, &sa)) { unit_check(0, name, "returned 0") ; continue ; }
-    unit_check(sa.len == strlen(t[k].exp) + 1 && sa.s[0] == 'x' && !memcmp(sa.s + 1, t[k].exp, sa.len - 1), name,
+    unit_check(sa.len == strlen(t[k].exp) + 1 && sa.s[0] == 'x' && !unit_memcmp(sa.s + 1, t[k].exp, sa.len - 1), name,
       "\"%s\" -> \"%s\", expected \"%s\"", unit_escs(t[k].mbox), unit_esc(sa.s + 1, sa.len - 1), unit_escs(t[k].exp)) ;
   }
   stralloc_free(&sa) ;

@@ -169,7 +169,7 @@ static void test_params (void)
     sa.len = 0 ;
     r = cmd_params(c->s, &sa) ;
     if (r != c->ret) { unit_check(0, c->name, "\"%s\": returned %d, expected %d", unit_escs(c->s), r, c->ret) ; continue ; }
-    unit_check(sa.len == c->plen && !memcmp(sa.s, c->pairs, c->plen), c->name, "got \"%s\", expected \"%s\"",
+    unit_check(sa.len == c->plen && !unit_memcmp(sa.s, c->pairs, c->plen), c->name, "got \"%s\", expected \"%s\"",
       unit_esc(sa.s, sa.len), unit_esc(c->pairs, c->plen)) ;
   }
 
@@ -179,10 +179,10 @@ static void test_params (void)
     sa.len = 0 ;
     stralloc_catb(&sa, "pre\0\0", 5) ;
     if (cmd_params("A=1 B= C", &sa)) unit_check(0, name, "accepted \"A=1 B= C\"") ;
-    else unit_check(sa.len == 5 && !memcmp(sa.s, "pre\0\0", 5), name, "content now \"%s\"", unit_esc(sa.s, sa.len)) ;
+    else unit_check(sa.len == 5 && !unit_memcmp(sa.s, "pre\0\0", 5), name, "content now \"%s\"", unit_esc(sa.s, sa.len)) ;
     name = "params: success appends" ;
     if (!cmd_params("A=1", &sa)) unit_check(0, name, "rejected \"A=1\"") ;
-    else unit_check(sa.len == 9 && !memcmp(sa.s, "pre\0\0a\0" "1\0", 9), name, "content now \"%s\"", unit_esc(sa.s, sa.len)) ;
+    else unit_check(sa.len == 9 && !unit_memcmp(sa.s, "pre\0\0a\0" "1\0", 9), name, "content now \"%s\"", unit_esc(sa.s, sa.len)) ;
   }
 
   /* no leak or growth when called in a loop */

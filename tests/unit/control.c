@@ -91,15 +91,15 @@ static void test_parse (void)
     free(buf) ;
     snprintf(name, sizeof(name), "parse: %s", c->name) ;
     if (r != c->ret) unit_check(0, name, "\"%s\": returned %d, expected %d", unit_esc(c->in, c->len), r, c->ret) ;
-    else if (r && (sa.len != c->olen || memcmp(sa.s, c->out, c->olen)))
+    else if (r && (sa.len != c->olen || unit_memcmp(sa.s, c->out, c->olen)))
       unit_check(0, name, "values \"%s\", expected \"%s\"", unit_esc(sa.s, sa.len), unit_esc(c->out, c->olen)) ;
-    else unit_check(seen.len == c->clen && !memcmp(seen.s, c->calls, c->clen), name, "include calls \"%s\", expected \"%s\"",
+    else unit_check(seen.len == c->clen && !unit_memcmp(seen.s, c->calls, c->clen), name, "include calls \"%s\", expected \"%s\"",
       unit_esc(seen.s, seen.len), unit_esc(c->calls, c->clen)) ;
   }
   /* depth is passed on, one more */
   sa.len = 0 ; seen.len = 0 ;
   control_parse(S("$include d\n"), &sa, &inc, 5) ;
-  unit_check(seen.len == 4 && !memcmp(seen.s, "d@6\0", 4), "parse: include depth is the caller's plus one", "calls \"%s\"", unit_esc(seen.s, seen.len)) ;
+  unit_check(seen.len == 4 && !unit_memcmp(seen.s, "d@6\0", 4), "parse: include depth is the caller's plus one", "calls \"%s\"", unit_esc(seen.s, seen.len)) ;
   /* no callback: an include is an error */
   sa.len = 0 ;
   unit_check(!control_parse(S("a\n$include x\n"), &sa, 0, 0), "parse: $include without a callback fails", "returned 1") ;
@@ -126,7 +126,7 @@ static void test_parse (void)
   sa.len = 0 ;
   stralloc_catb(&sa, "old\0", 4) ;
   control_parse(S("new\n"), &sa, &inc, 0) ;
-  unit_check(sa.len == 8 && !memcmp(sa.s, "old\0new\0", 8), "parse: appends", "\"%s\"", unit_esc(sa.s, sa.len)) ;
+  unit_check(sa.len == 8 && !unit_memcmp(sa.s, "old\0new\0", 8), "parse: appends", "\"%s\"", unit_esc(sa.s, sa.len)) ;
   stralloc_free(&sa) ;
 }
 
@@ -141,7 +141,7 @@ static void check_list (char const *name, char const *file, int ret, char const 
   errno = 0 ;
   r = control_readlist(file, &sa) ;
   if (r != ret) unit_check(0, name, "readlist(%s) returned %d (errno %d), expected %d; values \"%s\"", file, r, errno, ret, unit_esc(sa.s, sa.len)) ;
-  else if (r > 0) unit_check(sa.len == elen && !memcmp(sa.s, exp, elen), name, "values \"%s\", expected \"%s\"", unit_esc(sa.s, sa.len), unit_esc(exp, elen)) ;
+  else if (r > 0) unit_check(sa.len == elen && !unit_memcmp(sa.s, exp, elen), name, "values \"%s\", expected \"%s\"", unit_esc(sa.s, sa.len), unit_esc(exp, elen)) ;
   else unit_check(r < 0 || !sa.len, name, "nothing expected, got \"%s\"", unit_esc(sa.s, sa.len)) ;
   stralloc_free(&sa) ;
 }
@@ -172,7 +172,7 @@ static void test_files (void)
   sa.len = 0 ;
   stralloc_catb(&sa, "z\0", 2) ;
   r = control_readlist("list", &sa) ;
-  unit_check(r == 1 && sa.len == 8 && !memcmp(sa.s, "z\0a\0b\0c\0", 8), "file: readlist appends", "r=%d \"%s\"", r, unit_esc(sa.s, sa.len)) ;
+  unit_check(r == 1 && sa.len == 8 && !unit_memcmp(sa.s, "z\0a\0b\0c\0", 8), "file: readlist appends", "r=%d \"%s\"", r, unit_esc(sa.s, sa.len)) ;
 
   /* readline */
   sa.len = 0 ;

@@ -65,7 +65,7 @@ static result feed_whole (char const *in, size_t len) { return feed_cuts(in, len
 static int same (result const *a, result const *b)
 {
   return a->contract && b->contract && a->ret == b->ret && a->used == b->used && a->olen == b->olen
-    && !memcmp(a->out, b->out, a->olen) ;
+    && !unit_memcmp(a->out, b->out, a->olen) ;
 }
 
 static char const *retname (int r)
@@ -235,7 +235,7 @@ static void test_table (void)
     snprintf(name, sizeof(name), "%s", c->name) ;
     if (!w.contract) unit_check(0, name, "\"%s\": contract broken: %s", unit_esc(c->in, c->len), show(&w)) ;
     else if (w.ret != c->ret) unit_check(0, name, "\"%s\": %s, expected %s", unit_esc(c->in, c->len), show(&w), retname(c->ret)) ;
-    else if (c->out && (w.olen != c->olen || memcmp(w.out, c->out, w.olen)))
+    else if (c->out && (w.olen != c->olen || unit_memcmp(w.out, c->out, w.olen)))
       unit_check(0, name, "\"%s\": %s, expected out \"%s\"", unit_esc(c->in, c->len), show(&w), unit_esc(c->out, c->olen)) ;
     else if (c->used != ANY && w.used != c->used)
       unit_check(0, name, "\"%s\": %s, expected used %zu", unit_esc(c->in, c->len), show(&w), c->used) ;
@@ -267,7 +267,7 @@ static result reference (char const *in, size_t len)
   while (p < len)
   {
     size_t e = p, a = p ;
-    if (len - p >= 3 && !memcmp(in + p, ".\r\n", 3)) { r.ret = DATA_END ; r.used = p + 3 ; return r ; }
+    if (len - p >= 3 && !unit_memcmp(in + p, ".\r\n", 3)) { r.ret = DATA_END ; r.used = p + 3 ; return r ; }
     if (in[p] == '.') a = p + 1 ;
     while (e < len && in[e] != '\r' && in[e] != '\n') e++ ;
     if (e == len)
@@ -351,7 +351,7 @@ static void test_big (void)
   bodylen = ilen + 3 ;
   ilen += 9 ;
   w = feed_whole(in, ilen) ;
-  unit_check(w.contract && w.ret == DATA_END && w.used == bodylen && w.olen == elen && !memcmp(w.out, exp, elen),
+  unit_check(w.contract && w.ret == DATA_END && w.used == bodylen && w.olen == elen && !unit_memcmp(w.out, exp, elen),
     "1 MB random valid stream round-trips", "%s (expected used %zu, %zu octets out)", show(&w), bodylen, elen) ;
   unit_check(split_invariant(in, ilen, &w, why, sizeof(why)), "1 MB random valid stream: any chunking agrees", "%s", why) ;
   result_free(&w) ;

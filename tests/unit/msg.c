@@ -84,7 +84,7 @@ static int check_render (char const *exp, size_t explen, char *why, size_t whysi
   {
     if (explen > 20000 && steps[k] < 64) continue ;
     if (!readall(&sa, steps[k])) { snprintf(why, whysize, "msg_read error with step %zu", steps[k]) ; goto bad ; }
-    if (sa.len != explen || memcmp(sa.s, exp, explen))
+    if (sa.len != explen || unit_memcmp(sa.s, exp, explen))
     {
       snprintf(why, whysize, "read in steps of %zu: \"%s\" (%zu octets), expected \"%s\" (%zu)", steps[k],
         unit_esc(sa.s, sa.len), sa.len, unit_esc(exp, explen), explen) ;
@@ -94,7 +94,7 @@ static int check_render (char const *exp, size_t explen, char *why, size_t whysi
   for (off = 0 ; off < explen ; off += stride)
   {
     r = msg_read(off, buf, sizeof(buf)) ;
-    if (r <= 0 || (size_t)r > sizeof(buf) || off + r > explen || memcmp(buf, exp + off, r))
+    if (r <= 0 || (size_t)r > sizeof(buf) || off + r > explen || unit_memcmp(buf, exp + off, r))
     {
       snprintf(why, whysize, "msg_read at offset %llu gave %zd octets \"%s\", expected \"%s\"", (unsigned long long)off, r,
         r > 0 ? unit_esc(buf, r) : "", unit_esc(exp + off, explen - off < 16 ? explen - off : 16)) ;
@@ -190,7 +190,7 @@ static int check_fields (struct parse_case const *c, char *why, size_t whysize)
   {
     char buf[256] ;
     ssize_t r = msg_body_read(0, buf, sizeof(buf)) ;
-    if (r < 0 || (size_t)r != c->blen || memcmp(buf, c->body, c->blen))
+    if (r < 0 || (size_t)r != c->blen || unit_memcmp(buf, c->body, c->blen))
     {
       snprintf(why, whysize, "body \"%s\", expected \"%s\"", r > 0 ? unit_esc(buf, r) : "", unit_esc(c->body, c->blen)) ;
       return 0 ;
@@ -345,7 +345,7 @@ static void test_toolarge (void)
       {
         char buf[64] ;
         ssize_t r = msg_body_read(1 << 19, buf, sizeof(buf)) ;
-        if (r != sizeof(buf) || memcmp(buf, in.s + hlen + (1 << 19), sizeof(buf))) { snprintf(why, sizeof(why), "msg_body_read in the middle") ; ok = 0 ; }
+        if (r != sizeof(buf) || unit_memcmp(buf, in.s + hlen + (1 << 19), sizeof(buf))) { snprintf(why, sizeof(why), "msg_body_read in the middle") ; ok = 0 ; }
       }
     }
     unit_check(ok, "big: 200 KiB header and 1 MB body round-trip", "%s", why) ;

@@ -55,6 +55,13 @@ static inline int unit_check (int ok, char const *name, char const *fmt, ...)
   return ok ;
 }
 
+/* memcmp that takes n == 0 with null pointers (an empty stralloc has s == 0;
+   memcmp(0, x, 0) is undefined behaviour, which make check-sanitize reports). */
+static inline int unit_memcmp (void const *a, void const *b, size_t n)
+{
+  return n ? memcmp(a, b, n) : 0 ;
+}
+
 static inline void unit_skip (char const *name, char const *why)
 {
   printf("ok - %s: %s # skip %s\n", unit_module, name, why) ;
