@@ -13,6 +13,8 @@
 #include <skalibs/stralloc.h>
 #include <skalibs/genalloc.h>
 
+#include <skalibs/types.h>
+
 #include "plugin.h"
 
 /* One relayclients/norelayclients entry: a network in binary form. */
@@ -238,6 +240,9 @@ static int cdb_try (char const *key)
    "." (IPv4: "a.b.c.", "a.b.", "a.") or ":" (IPv6, groups written without
    leading zeros and without "::": "2001:db8:0:0:0:0:0:", ..., "2001:").
    1 found, 0 not found, -1 cdb unreadable. */
+/* Keys as qpsmtpd's relay plugin builds them: the address, then its prefixes
+   ("10.1.2.", "10.1.", "10."; "2001:db8:...:" group by group). Formatted with
+   skalibs, not printf: this runs at every connection. */
 static int cdb_match (ip const *c)
 {
   char buf[INET6_ADDRSTRLEN + 8] ;
@@ -245,13 +250,19 @@ static int cdb_match (ip const *c)
   if (!c->ok) return 0 ;
   if (!c->v6)
   {
-    snprintf(buf, sizeof buf, "%u.%u.%u.%u", c->addr[0], c->addr[1], c->addr[2], c->addr[3]) ;
+    size_t len = 0 ;
+    size_t pre[4] ;
+    for (unsigned int i = 0 ; i < 4 ; i++)
+    {
+      len += uint_fmt(buf + len, c->addr[i]) ;
+      pre[i] = len ;
+      buf[len++] = '.' ;
+    }
+    buf[pre[3]] = 0 ;
     if ((r = cdb_try(buf))) return r ;
     for (unsigned int k = 3 ; k ; k--)
     {
-      size_t len = 0 ;
-      for (unsigned int i = 0 ; i < k ; i++)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%u.", c->addr[i]) ;
+      buf[pre[k-1] + 1] = 0 ;
       if ((r = cdb_try(buf))) return r ;
     }
     return 0 ;
@@ -263,7 +274,11 @@ static int cdb_match (ip const *c)
   {
     size_t len = 0 ;
     for (unsigned int i = 0 ; i < k ; i++)
-      len += (size_t)snprintf(buf + len, sizeof buf - len, "%x:", (unsigned int)(c->addr[2*i] << 8 | c->addr[2*i+1])) ;
+    {
+      len += uint_xfmt(buf + len, (unsigned int)(c->addr[2*i] << 8 | c->addr[2*i+1])) ;
+      buf[len++] = ':' ;
+    }
+    buf[len] = 0 ;
     if ((r = cdb_try(buf))) return r ;
   }
   return 0 ;

@@ -31,29 +31,39 @@ static int safe (stralloc *sa, char const *s)
   return 1 ;
 }
 
-/* Formatted by hand: strftime would read the time zone database on every call. */
+/* Formatted by hand from the epoch: gmtime_r and strftime would read the time
+   zone database at the first call, in every process. Days to civil date after
+   H. Hinnant's algorithm (proleptic Gregorian calendar). */
 int received_date (stralloc *sa, long long t)
 {
-  static char const days[] = "SunMonTueWedThuFriSat" ;
+  static char const days[] = "ThuFriSatSunMonTueWed" ;  /* 1970-01-01 was a Thursday */
   static char const months[] = "JanFebMarAprMayJunJulAugSepOctNovDec" ;
   char buf[40] ;
-  time_t tt = (time_t)t ;
-  struct tm tm ;
-  if (!gmtime_r(&tt, &tm)) return 0 ;
-  memcpy(buf, days + 3 * tm.tm_wday, 3) ;
+  long long d = t >= 0 ? t / 86400 : (t - 86399) / 86400 ;
+  long long secs = t - d * 86400 ;
+  long long z = d + 719468 ;
+  long long era = (z >= 0 ? z : z - 146096) / 146097 ;
+  long long doe = z - era * 146097 ;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 ;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100) ;
+  long long mp = (5 * doy + 2) / 153 ;
+  int mday = (int)(doy - (153 * mp + 2) / 5 + 1) ;
+  int mon = (int)(mp < 10 ? mp + 3 : mp - 9) ;
+  long long y = yoe + era * 400 + (mon <= 2) ;
+  int wday = (int)(((d % 7) + 7) % 7) ;
+  int hh = (int)(secs / 3600), mm = (int)(secs / 60 % 60), ss = (int)(secs % 60) ;
+  if (y < 0 || y > 9999) return 0 ;
+  memcpy(buf, days + 3 * wday, 3) ;
   buf[3] = ',' ; buf[4] = ' ' ;
-  buf[5] = '0' + tm.tm_mday / 10 ; buf[6] = '0' + tm.tm_mday % 10 ; buf[7] = ' ' ;
-  memcpy(buf + 8, months + 3 * tm.tm_mon, 3) ;
+  buf[5] = '0' + mday / 10 ; buf[6] = '0' + mday % 10 ; buf[7] = ' ' ;
+  memcpy(buf + 8, months + 3 * (mon - 1), 3) ;
   buf[11] = ' ' ;
-  {
-    int y = tm.tm_year + 1900 ;
-    buf[12] = '0' + (y / 1000) % 10 ; buf[13] = '0' + (y / 100) % 10 ;
-    buf[14] = '0' + (y / 10) % 10 ; buf[15] = '0' + y % 10 ;
-  }
+  buf[12] = '0' + (int)(y / 1000) ; buf[13] = '0' + (int)(y / 100 % 10) ;
+  buf[14] = '0' + (int)(y / 10 % 10) ; buf[15] = '0' + (int)(y % 10) ;
   buf[16] = ' ' ;
-  buf[17] = '0' + tm.tm_hour / 10 ; buf[18] = '0' + tm.tm_hour % 10 ; buf[19] = ':' ;
-  buf[20] = '0' + tm.tm_min / 10 ; buf[21] = '0' + tm.tm_min % 10 ; buf[22] = ':' ;
-  buf[23] = '0' + tm.tm_sec / 10 ; buf[24] = '0' + tm.tm_sec % 10 ;
+  buf[17] = '0' + hh / 10 ; buf[18] = '0' + hh % 10 ; buf[19] = ':' ;
+  buf[20] = '0' + mm / 10 ; buf[21] = '0' + mm % 10 ; buf[22] = ':' ;
+  buf[23] = '0' + ss / 10 ; buf[24] = '0' + ss % 10 ;
   memcpy(buf + 25, " +0000", 6) ;
   return stralloc_catb(sa, buf, 31) ;
 }

@@ -17,6 +17,8 @@
 
 #include <skalibs/stralloc.h>
 
+#include <skalibs/types.h>
+
 #include "plugin.h"
 
 typedef struct qq_s qq ;
@@ -229,11 +231,12 @@ static int answer82 (char *text, size_t len, pid_t pid)
 
 static int answer_ok (pid_t pid)
 {
-  char buf[80] ;
-  snprintf(buf, sizeof buf, "Queued! %lld qp %ld", (long long)time(0), (long)pid) ;
-  qp_msg(buf) ;
-  snprintf(buf, sizeof buf, "queued: pid=%ld code=0", (long)pid) ;
-  qp_log(LOGINFO, buf, (char *)0) ;
+  char t[UINT64_FMT] ;
+  char p[PID_FMT] ;
+  t[uint64_fmt(t, (uint64_t)time(0))] = 0 ;
+  p[pid_fmt(p, pid)] = 0 ;
+  qp_msg("Queued! ") ; qp_msg(t) ; qp_msg(" qp ") ; qp_msg(p) ;
+  qp_log(LOGINFO, "queued: pid=", p, " code=0", (char *)0) ;
   return OK ;
 }
 
@@ -246,10 +249,7 @@ static void close3 (int a, int b, int c)
 
 static int pipe_cloexec (int *p)
 {
-  if (pipe(p) < 0) return 0 ;
-  fcntl(p[0], F_SETFD, FD_CLOEXEC) ;
-  fcntl(p[1], F_SETFD, FD_CLOEXEC) ;
-  return 1 ;
+  return pipe2(p, O_CLOEXEC) == 0 ;
 }
 
 /* message (child reads), envelope (child reads), fd 6 text (child writes) */
