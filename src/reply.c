@@ -252,5 +252,6 @@ int reply_verdict (int hook, int v, char const *subject)
     msg = text.s ? text.s : "" ;
   }
   if (!reply_send(code, esc, msg)) return REPLY_IOERROR ;
-  return r->close ? REPLY_CLOSE : REPLY_SENT ;
+  /* RFC 5321 3.8: a 421 (and a 221) means the channel is closing, whoever chose it */
+  return r->close || code == 421 || code == 221 ? REPLY_CLOSE : REPLY_SENT ;
 }
