@@ -39,7 +39,7 @@ ALL_OBJS := $(CORE_OBJS) src/main.o src/plugin_table.o tests/plugin_table_check.
 # into the core.
 TEST_LIBS = src/libcore.a tests/libcheck.a src/libcore.a $(LDLIBS)
 
-.PHONY: all check install run bench clean distclean
+.PHONY: all check check-build check-sanitize check-valgrind check-load install run bench clean distclean
 
 all: qcsmtpd
 
@@ -70,10 +70,32 @@ check: qcsmtpd tests/qcsmtpd-check $(UNIT_BINS) $(HELPER_BINS)
 	@test -x tests/run || { echo "make check: tests/run is missing or not executable" >&2 ; exit 1 ; }
 	tests/run
 
-# bench: sessions/s against the fork+exec floor under tcpserver (the peers of
-# issue 3, qpsmtpd and Postfix, are not here yet). BENCH_ARGS: sessions rounds conc.
+# check-build: what make check runs against, built without running it
+check-build: qcsmtpd tests/qcsmtpd-check $(UNIT_BINS) $(HELPER_BINS)
+
+# check-sanitize: make check again in build-sanitize/, a copy of the tree built
+# dynamically with ASan+UBSan; check-valgrind: the unit and transcript tests of a
+# dynamic build in build-valgrind/ under valgrind memcheck (tests/check-variant).
+check-sanitize:
+	tests/check-variant sanitize
+
+check-valgrind:
+	tests/check-variant valgrind
+
+# check-load: 10 000 messages through tcpserver -c 100 from 100 clients (not in
+# make check: it takes a minute or two)
+check-load: qcsmtpd tests/qcsmtpd-check tests/qmail-queue
+	tests/run load
+
+# bench: qcsmtpd against the fork+exec floor, qpsmtpd and Postfix on loopback
+# ports; writes doc/performance.md. tests/bench/peers.sh installs the peers
+# (ucspi-tcp, qpsmtpd, postfix) when missing. BENCH_ARGS: options of
+# tests/bench/bench.py (--help); BENCH_PLUGINS_LARGE: the larger plugin set,
+# comma-separated (auto: every compiled-in plugin that needs no network).
+BENCH_PLUGINS_LARGE = auto
 bench: qcsmtpd tests/qmail-queue
-	tests/bench/sessions.sh $(BENCH_ARGS)
+	tests/bench/peers.sh
+	BENCH_PLUGINS_LARGE='$(BENCH_PLUGINS_LARGE)' /usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
 
 
 # install: the binary, the documentation (and doc/*.[1-8] as manual pages),
@@ -141,10 +163,68 @@ clean:
 	rm -f src/*.o src/*.d tests/*.o tests/*.d tests/unit/*.o tests/unit/*.d
 	rm -f $(UNIT_BINS) $(HELPER_BINS)
 	test ! -d plugins || find plugins -type f \( -name '*.o' -o -name '*.d' \) -exec rm -f {} +
+	rm -rf build-sanitize build-valgrind
 
 # distclean also removes what ./configure wrote and what make run made (var/).
 distclean: clean
 	rm -f config.mak config.log src/config.h src/plugin_table.c tests/plugin_table_check.c
 	rm -rf var
+
+# fuzz-build: the libFuzzer harnesses of tests/fuzz (tests/fuzz/README), built
+# with clang, ASan and UBSan into tests/fuzz/build/ from their own objects of
+# the core, every plugin and the check plugin table; the normal build is not
+# touched. fuzz: replays tests/fuzz/regress/, then runs each harness for
+# FUZZ_SECONDS on a scratch corpus seeded from tests/fuzz/corpus/, fails on any
+# crash and prints a summary. FUZZ_HARNESSES, FUZZ_ARGS (more libFuzzer flags).
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = -std=c99 -Wall -Wextra -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE)
+FUZZ_BUILD = tests/fuzz/build
+FUZZ_HARNESSES = cmd addr params data header control session session_qq session_hooks
+FUZZ_LIB_SRCS := $(filter-out src/main.c src/plugin_table.c,$(wildcard src/*.c)) \
+  $(sort $(CHECK_PLUGIN_SRCS)) tests/plugin_table_check.c
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS))
+FUZZ_BINS := $(addprefix $(FUZZ_BUILD)/,$(FUZZ_HARNESSES))
+FUZZ_OBJS := $(FUZZ_LIB_OBJS) $(patsubst %,$(FUZZ_BUILD)/tests/fuzz/%.o,$(FUZZ_HARNESSES))
+
+.PHONY: fuzz fuzz-build fuzz-clean fuzz-cc
+
+fuzz-build: $(FUZZ_BINS) $(FUZZ_BUILD)/qmail-queue
+
+fuzz: fuzz-build
+	FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run.sh -t $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz-clean:
+	rm -rf $(FUZZ_BUILD)
+
+fuzz-cc:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz: $(FUZZ_CC) not found: apt-get install clang libclang-rt-14-dev" >&2 ; exit 1 ; }
+
+$(FUZZ_BUILD)/%.o: %.c config.mak | fuzz-cc
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/tests/fuzz/session_qq.o: tests/fuzz/session.c config.mak | fuzz-cc
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -DFUZZ_QQ $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/tests/fuzz/session_hooks.o: tests/fuzz/session.c config.mak | fuzz-cc
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -DFUZZ_HOOKS $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/libfuzzcore.a: $(FUZZ_LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BINS): $(FUZZ_BUILD)/%: $(FUZZ_BUILD)/tests/fuzz/%.o $(FUZZ_BUILD)/libfuzzcore.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(filter -L%,$(LDFLAGS)) -o $@ $< $(FUZZ_BUILD)/libfuzzcore.a $(LDLIBS)
+
+# the qmail-queue stand-in that session_qq queues into, without sanitizers
+$(FUZZ_BUILD)/qmail-queue: tests/qmail-queue.c | fuzz-cc
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -std=c99 -O1 -o $@ $<
+
+-include $(wildcard $(FUZZ_OBJS:.o=.d))
 
 -include $(wildcard $(ALL_OBJS:.o=.d))

@@ -1,0 +1,224 @@
+#!/usr/bin/python3
+# ISC license.
+# tests/fuzz/mkseeds.py: writes the seed corpora tests/fuzz/corpus/<harness>/
+# (committed; re-run after changing an input layout, then commit the result).
+# Each seed is small and named by what it shows. Input layouts are described
+# at the top of each harness (tests/fuzz/<harness>.c).
+import os, struct, shutil, sys
+
+top = os.path.dirname(os.path.abspath(__file__))
+corpus = os.path.join(top, 'corpus')
+
+def write(harness, seeds):
+    d = os.path.join(corpus, harness)
+    if os.path.isdir(d):
+        shutil.rmtree(d)
+    os.makedirs(d)
+    for name, data in seeds.items():
+        if isinstance(data, str):
+            data = data.encode('latin-1')
+        with open(os.path.join(d, name), 'wb') as f:
+            f.write(data)
+
+# cmd: one command line (no line end: io_getline removed it)
+write('cmd', {
+    'helo': 'HELO example.com',
+    'ehlo-literal': 'EHLO [192.0.2.1]',
+    'mail-params': 'MAIL FROM:<a@example.com> SIZE=100 BODY=8BITMIME',
+    'mail-spaces': 'mail from:   <> size=1',
+    'rcpt-blanks': 'RCPT   TO:<"a b"@example.com>  \t ',
+    'rcpt-postmaster': 'RCPT TO:<postmaster>',
+    'data': 'DATA',
+    'rset-arg': 'RSET x',
+    'noop-args': 'NOOP a b  c',
+    'vrfy': 'VRFY user',
+    'quit-spaces': 'QUIT   ',
+    'verb-12': 'ABCDEFGHIJKL x',
+    'verb-13': 'ABCDEFGHIJKLM x',
+    'leading-space': ' HELO x',
+    'tab-separator': 'HELO\tx',
+    'verb-8bit': 'EH\xc3\x89LO x',
+    'underscore': 'x_1 y',
+})
+
+# addr: a path as it follows "FROM:" or "TO:", maybe with parameters after it
+write('addr', {
+    'plain': '<a@example.com>',
+    'null': '<>',
+    'postmaster': '<postmaster>',
+    'postmaster-case': '<PostMaster>',
+    'route': '<@a.example,@b.example:u@c.example>',
+    'quoted-space': '<"a b"@example.com>',
+    'quoted-escape': '<"a\\"b\\\\c"@example.com>',
+    'quoted-at': '<"a@b"@example.com>',
+    'literal-v4': '<a.b@[192.0.2.1]>',
+    'literal-v6': '<a@[IPv6:2001:db8::1]>',
+    'literal-tag': '<a@[tag:x@y]>',
+    'dots': '<.a..b.@example.com>',
+    'label-63': '<a@' + 'x' * 63 + '.example>',
+    'label-64': '<a@' + 'x' * 64 + '.example>',
+    'hyphen': '<a@-bad.example>',
+    'unclosed': '<a@example.com',
+    'params': '<a@example.com> SIZE=10',
+    'empty-quoted': '<""@x.example>',
+    'trailing-dot': '<a@b.example.>',
+    'domain-only': 'example.com',
+})
+
+# params: octet 0 bit 0 = list starts non-empty; then the parameter text
+write('params', {
+    'size-body': '\x00SIZE=1000 BODY=8BITMIME',
+    'many': '\x00 AUTH=<> RET=HDRS ENVID=x  NOTIFY=SUCCESS,FAILURE',
+    'no-value': '\x00SMTPUTF8',
+    'empty-value': '\x00SIZE=',
+    'no-key': '\x00=x',
+    'hyphen-first': '\x01-a=b',
+    'hyphen-key': '\x00A-B=c  d=e',
+    'double-eq': '\x01KEY=va=lue',
+    'ctl-value': '\x00X=\x7f',
+    'repeated': '\x00size=1 SIZE=2',
+    'tab': '\x01SIZE=1\tBODY=7BIT',
+})
+
+# data: octet 0 picks the chunkings; then the client's DATA stream
+write('data', {
+    'simple': '\x07Subject: x\r\n\r\nbody\r\n.\r\n',
+    'stuffed': '\x03..dot\r\n...\r\n.x\r\n.\r\n',
+    'empty': '\x00.\r\n',
+    'bare-lf': '\x01a\nb\r\n.\r\n',
+    'bare-cr': '\x02a\rb\r\n.\r\n',
+    'dot-cr': '\x05.\rX',
+    'dot-lf': '\x06.\n',
+    'blank-first': '\x0f\r\n.\r\n',
+    'nul-8bit': '\x09a\x00b\xff\r\n.\r\n',
+    'after-end': '\x04x\r\n.\r\nMAIL FROM:<>\r\n',
+    'unfinished': '\x0blast line\r\n.\r',
+})
+
+# header: chunk, pad, length (LE16), message, operations
+def hdr(chunk, pad, msg, ops=b''):
+    if isinstance(msg, str):
+        msg = msg.encode('latin-1')
+    return bytes([chunk, pad]) + struct.pack('<H', len(msg)) + msg + ops
+
+def s(x):
+    x = x.encode('latin-1') if isinstance(x, str) else x
+    return bytes([len(x)]) + x
+
+# ops: 0 add, 1 prepend, 2 replace, 3 delete, 4 get, 5/6 read, 7 check;
+# names: 0 Received 3 Delivered-To 5 Subject 6 From 8 X-Fuzz 14 "bad name"
+#        15 "bad:name" 16 "" ; 0xa0+ a field of the message ; 0xe0+ from input
+full = ('Received: from a.example\n\tby b.example\nReceived: from c\n'
+        'Subject: hi\n folded\nFrom: a@b.example\n\nbody line\n.dot\n')
+write('header', {
+    'full': hdr(0, 0, full),
+    'edits': hdr(5, 0, full,
+                 bytes([0, 5]) + s('hello') + bytes([1, 0]) + s('from x\nby y')
+                 + bytes([2, 5, 0]) + s('new\nline') + bytes([3, 0, 1]) + bytes([4, 6, 0])
+                 + bytes([5, 0, 0, 10, 3]) + bytes([7])),
+    'injection': hdr(0, 0, 'X: y\n\nb\n',
+                     bytes([0, 8]) + s('a\n\nEvil: 1\n') + bytes([0, 8]) + s('a\r\nB: c\r\n')
+                     + bytes([1, 0xe1]) + s('Name') + s('v\n \nw')),
+    'bad-names': hdr(1, 0, 'A: b\n\n', bytes([0, 14]) + s('v') + bytes([0, 15]) + s('v') + bytes([0, 16]) + s('v')),
+    'no-blank': hdr(3, 0, 'Subject: x\nFrom: y\n', bytes([4, 0xa0, 0, 6, 0, 0, 0, 200])),
+    'body-only': hdr(0, 0, 'just a body line\nmore\n'),
+    'cont-first': hdr(2, 0, ' cont\nX: y\n\nb\n'),
+    'bad-line': hdr(0, 0, 'X: y\nBad line\nZ: w\n\n'),
+    'nul': hdr(0, 0, 'X: a\x00b\n\nbody\n', bytes([4, 0xa0, 0])),
+    'partial': hdr(4, 0, 'Subject: abc'),
+    'hops': hdr(0, 0, 'Received: x\n' * 20 + 'Delivered-To: y\n\n', bytes([0, 3]) + s('z') + bytes([4, 1, 19])),
+    'spill': hdr(64, 0x80 | 70, 'Subject: big\n\n', bytes([5, 0, 0x80, 0, 255, 6, 1, 0, 0, 40])),
+})
+
+# control: files separated by two NULs; file 0 is parsed, "$include X" reads
+# file hash(X) mod n ("!X" is missing)
+write('control', {
+    'plain': '# comment\n  value one  \n\n\tvalue2\r\n#x\n',
+    'include': 'a\n$include x\nb\n\x00\x00included\n$include y\n\x00\x00deep\n',
+    'include-tab': '$include\t  name \n\x00\x00in\n',
+    'include-missing': 'a\n$include !gone\nb\n',
+    'include-bare': '$include\n$include \n$includex y\n',
+    'loop': '$include self\nv\n',
+    'nul': 'value\x00with nul\n',
+    'plugins': ('relay\nbadmailfrom reject_type temp\nrcpt_ok\n'
+                'queue/qmail-queue /var/qmail/bin/qmail-queue\ncheck_relay\nrelay_only\n'
+                'logging/warn LOGWARN\nrelay:1 only 1\n'),
+    'unsafe': 'relay \x01x\n',
+    'words': ' '.join('w%d' % i for i in range(70)) + '\n',
+})
+
+# session: octet 0 = read size (bits 0-5) and RELAYCLIENT (bits 6-7)
+def sess(b0, lines, raw=False):
+    text = lines if raw else ''.join(l + '\r\n' for l in lines)
+    return bytes([b0]) + text.encode('latin-1')
+
+hello = ['EHLO client.example']
+mail1 = ['MAIL FROM:<a@example.org>', 'RCPT TO:<u@example.com>', 'DATA']
+body = ['Subject: hi', 'From: a@example.org', '', 'body', '.']
+write('session', {
+    'basic': sess(0, hello + mail1 + body + ['QUIT']),
+    'helo-smtp': sess(1, ['HELO client.example', 'MAIL FROM:<>', 'RCPT TO:<postmaster>', 'DATA', 'x', '.', 'QUIT']),
+    'pipelining': sess(0x05, hello + ['MAIL FROM:<a@b.example> SIZE=100 BODY=8BITMIME',
+                       'RCPT TO:<u@example.com>', 'RCPT TO:<v@more.example>', 'RCPT TO:<w@x.sub.more.example>',
+                       'RCPT TO:<w@elsewhere.example>', 'DATA'] + body
+                       + ['MAIL FROM:<c@d.example>', 'RCPT TO:<u@fuzz.example>', 'DATA'] + body + ['QUIT']),
+    'dot-stuffing': sess(0x03, hello + mail1 + ['..leading dot', '...', '.x', '', '..', '.', 'QUIT']),
+    'data-bare-lf': sess(0, '\r\n'.join(hello + mail1) + '\r\nSubject: x\n\nbody\n.\n', raw=True),
+    'data-bare-cr': sess(0, '\r\n'.join(hello + mail1) + '\r\nSubject: x\rbody\r\n.\r\n', raw=True),
+    'command-bare-lf': sess(0x02, 'HELO x\nMAIL FROM:<>\nRCPT TO:<u@example.com>\nNOOP\nQUIT\n', raw=True),
+    'long-command': sess(0x21, hello + ['NOOP ' + 'a' * 600, 'MAIL FROM:<' + 'b' * 520 + '@example.org>', 'QUIT']),
+    'long-data-line': sess(0x22, hello + mail1 + ['Subject: long', '', 'x' * 1200, '.', 'QUIT']),
+    'eight-bit': sess(0, ['HELO \xff\xfe', 'MAIL FROM:<\xc3\xa9@example.com>', 'MAIL FROM:<a@example.org>',
+                     'RCPT TO:<\xe9@example.com>', 'RCPT TO:<u@example.com>', 'DATA',
+                     'Subject: \xe9t\xe9', '', 'caf\xc3\xa9 \x00 nul', '.', 'QUIT']),
+    'nul-command': sess(0, hello + ['NOOP a\x00b', 'QUIT']),
+    'errors': sess(0x04, ['FOO'] * 3 + ['MAIL FROM:<a@b.example>', 'RCPT TO:<u@example.com>', 'DATA x',
+                   'EXPN x', '', ' HELO x', 'HELO\tx'] + ['BAD'] * 20),
+    'badmailfrom': sess(0, hello + ['MAIL FROM:<bad@example.com>', 'MAIL FROM:<x@spam.example>',
+                        'MAIL FROM:<evil12@x.example>', 'MAIL FROM:<BAD@EXAMPLE.COM>', 'QUIT']),
+    'many-rcpts': sess(0x10, hello + ['MAIL FROM:<a@example.org>'] + ['RCPT TO:<u%d@example.com>' % i for i in range(11)]
+                       + ['DATA'] + body + ['QUIT']),
+    'size-limits': sess(0x23, hello + ['MAIL FROM:<a@example.org> SIZE=5000', 'MAIL FROM:<a@example.org> SIZE=x',
+                        'MAIL FROM:<a@example.org> BODY=BINARY', 'MAIL FROM:<a@example.org> SIZE=10',
+                        'RCPT TO:<u@example.com>', 'DATA', 'Subject: big', ''] + ['y' * 70] * 60 + ['.', 'QUIT']),
+    'hops': sess(0x24, hello + mail1 + ['Received: from h%d' % i for i in range(101)] + ['', 'b', '.', 'QUIT']),
+    'relayclient': sess(0x80, hello + ['MAIL FROM:<a@example.org>', 'RCPT TO:<x@elsewhere.example>', 'DATA'] + body + ['QUIT']),
+    'relayclient-append': sess(0xC0, hello + ['MAIL FROM:<a@example.org>', 'RCPT TO:<x@elsewhere.example>',
+                               'RCPT TO:<postmaster>', 'DATA'] + body + ['QUIT']),
+    'verbs': sess(0x08, ['RSET', 'NOOP', 'VRFY postmaster', 'HELP', 'HELP me', 'MAIL FROM:<a@b.example>', 'HELO a',
+                  'HELO b', 'EHLO c', 'RCPT TO:<u@example.com>', 'DATA', 'MAIL FROM:<a@b.example>', 'DATA',
+                  'RSET', 'RCPT TO:<u@example.com>', 'QUIT now']),
+    'eof-in-data': sess(0, hello + mail1 + ['Subject: cut', '', 'partial']),
+    'addresses': sess(0x09, hello + ['MAIL FROM:<@a.example,@b.example:s@c.example>', 'RCPT TO:<"q u"@example.com>',
+                      'RCPT TO:<u@[192.0.2.1]>', 'RCPT TO:<>', 'RCPT TO:u@example.com', 'RCPT TO:<u@example.com',
+                      'RCPT TO: <v@EXAMPLE.COM> NOTIFY=NEVER', 'RCPT TO:<w@example.com>x', 'QUIT']),
+    'header-forms': sess(0x0b, hello + mail1 + ['no header line', 'x: y', '.', 'MAIL FROM:<a@b.example>',
+                         'RCPT TO:<u@example.com>', 'DATA', ' continuation first', 'X: y', '', '.', 'QUIT']),
+    'empty': sess(0, []),
+})
+# session_hooks: octet 0 as for session, octet 1 the tape length, the tape
+# (one octet per hook call of the oracle: verdict bits 0-2, message bits 3-4,
+# action bits 5-7), then the client's bytes
+import random
+rnd = random.Random(5321)
+def hooks(b0, tape, lines):
+    return bytes([b0, len(tape)]) + bytes(tape) + sess(0, lines)[1:]
+full_session = hello + mail1 + body + ['VRFY x', 'NOOP', 'HELP', 'FOO', 'RSET'] + mail1 + body + ['QUIT']
+write('session_hooks', {
+    'declined': hooks(0, [], full_session),
+    'all-ok': hooks(0, [0x01] * 40, full_session),
+    'all-deny': hooks(0, [0x02] * 40, full_session),
+    'all-denysoft-codes': hooks(3, [0x13] * 40, full_session),
+    'all-done-reply': hooks(0, [0xa6] * 40, full_session),
+    'deny-disconnect-late': hooks(0, [0] * 8 + [0x04], full_session),
+    'denysoft-disconnect-data': hooks(0, [0] * 7 + [0x05], full_session),
+    'header-edits': hooks(0, [0x40 | k for k in range(40)], full_session),
+    'address-rewrites': hooks(0, [0x20 | (k << 3 & 0x18) for k in range(40)], full_session),
+    'reads-and-notes': hooks(0, [0xe0, 0xc0, 0xe1, 0xc1, 0xe0, 0x60, 0x61, 0xe0] * 5, full_session),
+    'capabilities': hooks(0, [0x80, 0x80], ['EHLO a'] + mail1 + body + ['QUIT']),
+    'invalid-verdicts': hooks(0, [0x07, 0x0f, 0x17, 0x1f] * 10, full_session),
+    'long-messages': hooks(0, [0x1a, 0x1b, 0x1c, 0x1d] * 10, full_session),
+    'random-1': hooks(0x05, [rnd.randrange(256) for _ in range(60)], full_session),
+    'random-2': hooks(0x21, [rnd.randrange(256) for _ in range(60)], full_session),
+})
+print('seeds written under', corpus)
