@@ -19,5 +19,7 @@
 #define SPOOL_BUFSIZE 65536
 #define NOTES_MAX 65536              /* octets of notes per scope */
 #define SPAWN_FDMAX 8
+#define TLS_HANDSHAKE_TIMEOUT 60      /* seconds at most, less if timeoutsmtpd is smaller */
+#define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "session.h"
+#include "tls.h"
 
 char const *received_proto (void)
 {
@@ -77,6 +78,13 @@ int received_build (stralloc *sa, char const *proto)
   if (sess.remoteinfo && *sess.remoteinfo && !(safe(sa, sess.remoteinfo) && stralloc_catb(sa, "@", 1))) return 0 ;
   if (!safe(sa, host) || !stralloc_cats(sa, " [") || !safe(sa, sess.remoteip) || !stralloc_cats(sa, "])\n\tby ")) return 0 ;
   if (!safe(sa, sess.me.s) || !stralloc_cats(sa, " (qcsmtpd " QCSMTPD_VERSION ") with ") || !stralloc_cats(sa, proto)) return 0 ;
+  /* RFC 3848: the TLS parameters in a comment after the protocol */
+  if (sess.tls && tls_state.protocol[0])
+  {
+    if (!stralloc_cats(sa, " (") || !safe(sa, tls_state.protocol)) return 0 ;
+    if (tls_state.cipher[0] && !(stralloc_catb(sa, " ", 1) && safe(sa, tls_state.cipher))) return 0 ;
+    if (!stralloc_catb(sa, ")", 1)) return 0 ;
+  }
   if (!stralloc_cats(sa, "; ")) return 0 ;
   return received_date(sa, (long long)time(0)) ;
 }

@@ -214,7 +214,9 @@ int reply_verdict (int hook, int v, char const *subject)
   char const *esc ;
   char const *msg = hook_msg.len ? hook_msg.s : 0 ;
   char escbuf[16] ;
-  if (v == DONE) return REPLY_DONE ;
+  /* DONE: the plugin answered itself (qp_reply); a 421 or 221 of its own
+     closes the channel as well (RFC 5321 3.8) */
+  if (v == DONE) return reply_last == 421 || reply_last == 221 ? REPLY_CLOSE : REPLY_DONE ;
   /* the pre-hooks and the hooks whose success reply the caller builds go on */
   if ((v == OK || v == DECLINED) && h != hook) return REPLY_CONTINUE ;
   if ((v == OK || v == DECLINED) && (hook == HOOK_CONNECT || hook == HOOK_HELO)) return REPLY_CONTINUE ;

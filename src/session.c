@@ -18,13 +18,17 @@
 #include "log.h"
 #include "io.h"
 #include "reply.h"
+#include "tls.h"
+
+tls_engine const *tls_engine_cur = 0 ;
+tls_info tls_state ;
 
 session sess =
 {
   .me = STRALLOC_ZERO, .greeting = STRALLOC_ZERO, .helo = STRALLOC_ZERO,
   .spooldir = STRALLOC_ZERO, .notes = STRALLOC_ZERO,
   .authuser = STRALLOC_ZERO, .caps = STRALLOC_ZERO,
-  .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX
+  .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX, .tls_before_auth = 1
 } ;
 
 /* TCPX, else ${PROTO}X, else TCP6X (reference/qmail.md 3.6). */
@@ -50,6 +54,7 @@ static char const *ucspi (char const *x)
 
 void session_env (void)
 {
+  char const *x ;
   char const *ip = ucspi("REMOTEIP") ;
   if (!ip || !*ip) ip = "unknown" ;
   /* an IPv4-mapped address compares as the IPv4 address */
@@ -65,6 +70,10 @@ void session_env (void)
   sess.localip = ucspi("LOCALIP") ;
   sess.localhost = ucspi("LOCALHOST") ;
   sess.localport = ucspi("LOCALPORT") ;
+  /* started inside TLS by sslserver or s6-tlsd (reference/qmail.md 3.4) */
+  if (getenv("SSL_PROTOCOL")) { sess.tls = 1 ; tls_info_from_env() ; }
+  x = getenv("UCSPITLS") ;
+  if (x && !strcmp(x, "!")) sess.tls_required = 1 ;
 }
 
 static void bad (char const *file, char const *what)
@@ -120,6 +129,12 @@ int session_config (void)
   if (!readuint("loglevel", &n)) return 0 ;
   if (n > LOGDEBUG) { bad("loglevel", "must be 0 to 7") ; return 0 ; }
   log_level = n ;
+  n = 1 ;
+  if (!readuint("tls_before_auth", &n)) return 0 ;
+  sess.tls_before_auth = !!n ;
+  n = 0 ;
+  if (!readuint("tls_required", &n)) return 0 ;
+  if (n) sess.tls_required = 1 ;
   return 1 ;
 }
 

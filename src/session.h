@@ -28,6 +28,8 @@ struct session_s
   int ehlo ;
   int relay ;
   int tls ;              /* the session is inside TLS */
+  int tls_required ;     /* control/tls_required or UCSPITLS=!: MAIL and AUTH only inside TLS */
+  int tls_before_auth ;  /* control/tls_before_auth (default 1): AUTH only inside TLS */
   stralloc authuser ;    /* non-empty once AUTH succeeded */
   stralloc caps ;        /* EHLO keywords added by plugins, NUL-separated */
   uint64_t databytes ;

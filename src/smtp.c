@@ -16,6 +16,7 @@
 #include "plugin.h"
 #include "addr.h"
 #include "api.h"
+#include "auth.h"
 #include "cmd.h"
 #include "hook.h"
 #include "io.h"
@@ -23,6 +24,7 @@
 #include "msg.h"
 #include "reply.h"
 #include "session.h"
+#include "tls.h"
 #include "txn.h"
 
 void (*smtp_exit) (int) __attribute__((noreturn)) = &_exit ;
@@ -37,6 +39,7 @@ void smtp_finish (int exitcode)
     smtp_txn_discard() ;
     hook_run0(HOOK_DISCONNECT) ;
     hook_run0(HOOK_POST_CONNECTION) ;
+    if (sess.tls && tls_engine_cur) (*tls_engine_cur->close)() ;
   }
   (*smtp_exit)(exitcode) ;
 }
@@ -48,8 +51,10 @@ void smtp_reset (void)
   msg_reset() ;
   io_reset() ;
   reply_errors = 0 ;
+  reply_last = 0 ;
+  auth_reset() ;
   sess.helo.len = 0 ;
-  sess.helo_seen = sess.ehlo = sess.relay = sess.tls = 0 ;
+  sess.helo_seen = sess.ehlo = sess.relay = sess.tls = sess.tls_required = 0 ;
   sess.authuser.len = 0 ;
   sess.caps.len = 0 ;
   sess.notes.len = 0 ;
@@ -129,6 +134,8 @@ static void helo (char *arg, int ehlo)
       stralloc_catb(&info, " ", 1) ;
       stralloc_cats(&info, fmt) ;
     }
+    if (tls_engine_cur && !sess.tls) stralloc_cats(&info, "\nSTARTTLS") ;
+    if (!auth_ehlo(&info)) smtp_abort(111, "4.3.0", "out of memory") ;
     for (; i < sess.caps.len ; i += strlen(sess.caps.s + i) + 1)
     {
       stralloc_catb(&info, "\n", 1) ;
@@ -214,6 +221,7 @@ static void do_mail (char *arg)
   int v ;
   if (!sess.helo_seen) { reply_send(503, "5.5.1", "please say hello first ...") ; return ; }
   if (!k) { reply_send(501, "5.5.2", "Syntax error in command") ; return ; }
+  if (sess.tls_required && !sess.tls) { reply_send(530, "5.7.0", "Must issue a STARTTLS command first") ; return ; }
   /* RFC 5321 3.3: MAIL clears the buffers; an open transaction is dropped */
   smtp_txn_discard() ;
   raw = arg + k ;
@@ -273,6 +281,49 @@ static void do_rset (char *arg)
   reply_send(250, "2.0.0", "OK") ;
 }
 
+static void unrecognized (char const *verb, char const *rest) ;
+
+void smtp_tls_started (void)
+{
+  smtp_txn_discard() ;
+  sess.helo.len = 0 ;
+  sess.helo_seen = sess.ehlo = 0 ;
+  sess.caps.len = 0 ;
+  auth_reset() ;
+  /* what plugins may want to know (doc/plugins/tls) */
+  if (!qp_note_set(QP_CONN, "tls_enabled", "1")
+   || !qp_note_set(QP_CONN, "tls_protocol", tls_state.protocol[0] ? tls_state.protocol : 0)
+   || !qp_note_set(QP_CONN, "tls_cipher", tls_state.cipher[0] ? tls_state.cipher : 0)
+   || !qp_note_set(QP_CONN, "tls_sni", tls_state.sni[0] ? tls_state.sni : 0)
+   || !qp_note_set(QP_CONN, "tls_peer_subject", tls_state.peer_subject[0] ? tls_state.peer_subject : 0))
+    smtp_abort(111, "4.3.0", "out of memory") ;
+  log_core(LOGINFO, "TLS started with ", sess.remoteip, ": ", tls_state.protocol[0] ? tls_state.protocol : "?", " ",
+    tls_state.cipher[0] ? tls_state.cipher : "?", (char *)0) ;
+}
+
+/* RFC 3207. The reply to STARTTLS is the last plaintext the client gets:
+   whatever it sent after the command is thrown away, unread (CVE-2011-0411),
+   and everything learnt from it so far is forgotten (RFC 3207 4.2). */
+static void do_starttls (char *arg)
+{
+  unsigned int t = sess.timeout < TLS_HANDSHAKE_TIMEOUT ? sess.timeout : TLS_HANDSHAKE_TIMEOUT ;
+  if (!tls_engine_cur) { unrecognized("starttls", arg) ; return ; }
+  if (*arg) { reply_send(501, "5.5.4", "Syntax error (no parameters allowed)") ; return ; }
+  if (sess.tls) { reply_send(503, "5.5.1", "Already in TLS") ; return ; }
+  if (sess.authuser.len) { reply_send(503, "5.5.1", "STARTTLS after AUTH is not allowed") ; return ; }
+  if (!(*tls_engine_cur->prepare)()) { reply_send(454, "4.7.0", "TLS not available due to temporary reason") ; return ; }
+  if (!reply_send(220, "2.0.0", "Ready to start TLS") || !io_flush()) smtp_ioerror() ;
+  io_discard_input() ;
+  if (!(*tls_engine_cur->handshake)(t))
+  {
+    /* no plaintext reply is valid any more (reference/qmail.md 3.7 item 5) */
+    log_core(LOGNOTICE, "TLS handshake with ", sess.remoteip, " failed, closing connection", (char *)0) ;
+    smtp_finish(0) ;
+  }
+  sess.tls = 1 ;
+  smtp_tls_started() ;
+}
+
 static void simple (int hook, char *arg, char const *subject)
 {
   qp_hookarg a = { .arg = arg } ;
@@ -306,6 +357,8 @@ static command const commands[] =
   { "vrfy", &do_vrfy },
   { "help", &do_help },
   { "quit", &do_quit },
+  { "starttls", &do_starttls },
+  { "auth", &smtp_auth },
 } ;
 
 static void unrecognized (char const *verb, char const *rest)

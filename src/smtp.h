@@ -31,6 +31,11 @@ extern int smtp_outcome (int r) ;
 /* Forgets the transaction (firing reset_transaction if there was one). */
 extern void smtp_txn_discard (void) ;
 
+/* After a TLS handshake (STARTTLS, or implicit TLS before the greeting):
+   forgets HELO, the transaction and AUTH state, sets the tls_* connection
+   notes, logs the protocol and cipher. sess.tls is set by the caller. */
+extern void smtp_tls_started (void) ;
+
 /* The DATA command, in smtpdata.c. */
 extern void smtp_data (char *arg) ;
 

@@ -7,11 +7,12 @@
      bits 0-2  verdict: DECLINED OK DENY DENYSOFT DENY_DISCONNECT
                DENYSOFT_DISCONNECT DONE, 7 an invalid value
      bits 3-4  message: none, plain text, "NNN X.Y.Z text" of the verdict's
-               class (never 421 or 221: see the note in tests/fuzz/README),
+               class (421 for some DENYSOFT),
                several lines with CR, control and 8-bit octets, one too long
      bits 5-7  something done through the plugin API first: replace the
                address, edit the header, add or remove a recipient, add an
-               EHLO keyword, reply now (for DONE), set notes, read everything
+               EHLO keyword, reply now (only with DONE, as plugin.h says; 421
+               and 221 too), set notes, read everything
    Every call goes through plugin.h only, as a real plugin's would. */
 
 #ifndef QCSMTPD_FUZZ_ORACLE_H
@@ -37,6 +38,8 @@ static char const *pick (char const *const *t, unsigned int n, unsigned int k) {
 static void oracle_message (unsigned int kind, int v)
 {
   char const *cls = v == OK ? "250 2.0.0" : (v == DENY || v == DENY_DISCONNECT) ? "550 5.7.1" : "451 4.7.1" ;
+  /* a 421 chosen by a plugin's message closes the session too (RFC 5321 3.8) */
+  if (kind == 2 && v == DENYSOFT && (tapelen & 1)) cls = "421 4.3.0" ;
   char buf[700] ;
   switch (kind)
   {
@@ -93,9 +96,9 @@ static void oracle_act (unsigned int act, unsigned int k, int hook)
     case 4 : qp_capability_add(k & 1 ? "X-ORACLE" : "A\nB") ; break ;
     case 5 :
     {
-      /* a plugin answering itself before DONE: never a closing code */
-      static unsigned int const codes[] = { 250, 252, 214, 451, 450, 550, 554, 220 } ;
-      unsigned int c = hook == HOOK_CONNECT ? 220 : codes[k % 7] ;
+      /* a plugin answering itself before DONE */
+      static unsigned int const codes[] = { 250, 252, 214, 451, 450, 550, 554, 421, 221 } ;
+      unsigned int c = hook == HOOK_CONNECT ? 220 : codes[k % 9] ;
       qp_reply(c, k & 8 ? "oracle\nreplies" : "oracle replies") ;
       break ;
     }
@@ -113,7 +116,8 @@ static int oracle (void *state, qp_hookarg const *a, int hook)
   b = *tape++ ; tapelen-- ;
   v = b & 7 ;
   if (v == 7) return 42 ;
-  oracle_act(b >> 5, b ^ (unsigned int)tapelen, hook) ;
+  /* qp_reply is only for a plugin that then returns DONE (plugin.h) */
+  if (b >> 5 != 5 || v == DONE) oracle_act(b >> 5, b ^ (unsigned int)tapelen, hook) ;
   oracle_message(b >> 3 & 3, v) ;
   return v ;
 }

@@ -56,7 +56,7 @@ mkdir -p "$build/logs" "$build/artifacts" "$scratch/tmp"
 TMPDIR=$scratch/tmp
 export TMPDIR
 summary=$scratch/summary
-printf '%-11s %-7s %9s %8s %6s %7s %7s %s\n' harness result runs exec/s cov ft corpus regress > "$summary"
+printf '%-13s %-7s %9s %8s %6s %7s %9s %s\n' harness result runs exec/s cov ft corpus regress > "$summary"
 failed=0
 
 # stat NAME LOG: libFuzzer's final stat::NAME value
@@ -75,7 +75,7 @@ for h in "$@" ; do
   mkdir -p "$art"
   if [ ! -x "$bin" ] ; then
     echo "make fuzz: $bin is missing (make fuzz-build)" >&2
-    printf '%-11s %-7s\n' "$h" missing >> "$summary"
+    printf '%-13s %-7s\n' "$h" missing >> "$summary"
     failed=1
     continue
   fi
@@ -104,7 +104,7 @@ for h in "$@" ; do
   [ $rc = 0 ] || result=CRASH
   [ $regok = ok ] || result=REGRESS
   [ $result = ok ] || failed=1
-  printf '%-11s %-7s %9s %8s %6s %7s %7s %s\n' "$h" "$result" \
+  printf '%-13s %-7s %9s %8s %6s %7s %9s %s\n' "$h" "$result" \
     "$(stat number_of_executed_units "$log")" "$(stat average_exec_per_sec "$log")" \
     "$(field cov "$log")" "$(field ft "$log")" "$(field corp "$log")" "$nreg:$regok" >> "$summary"
   if [ $result != ok ] ; then

@@ -70,6 +70,7 @@ static int ours (char const *, size_t) ;
 static jmp_buf jb ;
 static int exitcode = -1 ;
 static int fdmark = -1 ;
+static int show = 0 ;
 
 static ssize_t fuzz_read (char *buf, size_t n)
 {
@@ -262,6 +263,7 @@ int LLVMFuzzerInitialize (int *argc, char ***argv)
   int here, nul ;
   (void)argc ;
   fuzz_keep_stderr() ;
+  show = !!getenv("QCSMTPD_FUZZ_SHOW") ;
   signal(SIGPIPE, SIG_IGN) ;
   out = malloc(OUT_MAX) ;
   if (!out) abort() ;
@@ -416,6 +418,14 @@ int LLVMFuzzerTestOneInput (uint8_t const *data, size_t size)
   exitcode = -1 ;
   smtp_reset() ;
   if (!setjmp(jb)) smtp_run() ;
+  if (show)
+  {
+    /* QCSMTPD_FUZZ_SHOW=1: the replies and the exit code of each session, on stderr */
+    FILE *f = fuzz_err ? fuzz_err : stderr ;
+    fwrite(out, 1, outlen, f) ;
+    fprintf(f, "[exit %d]\n", exitcode) ;
+    fflush(f) ;
+  }
   FUZZ_CHECK(exitcode == 0 || exitcode == 111, "the session ended with exit code %d", exitcode) ;
   ok250 = check_output(b >> 6 >= 2) ;
 #if defined(FUZZ_HOOKS)

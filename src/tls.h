@@ -1,0 +1,72 @@
+/* ISC license. */
+/* tls.h: TLS under the client connection (RFC 3207 STARTTLS, RFC 8314
+   implicit TLS). Two engines:
+   - native: BearSSL in this process (tls.c, pem.c); the chain and the key
+     are read when TLS is about to start, never at exec;
+   - UCSPI-TLS: the handshake is done by a helper outside the process
+     (ucspitls.c; SSLCTLFD, SSLREADFD, SSLWRITEFD; reference/qmail.md 3.5).
+   The core (smtp.c) only knows tls_engine: the tls plugin sets it when TLS
+   may be offered, so a binary without that plugin links no TLS code. */
+
+#ifndef QCSMTPD_TLS_H
+#define QCSMTPD_TLS_H
+
+#include <stddef.h>
+
+typedef struct tls_engine_s tls_engine ;
+struct tls_engine_s
+{
+  /* Before the 220: can TLS start now (key readable and decodable, helper
+     there)? 1 yes; 0 no, logged (the client gets 454 4.7.0). */
+  int (*prepare) (void) ;
+  /* After the 220 was flushed and buffered input thrown away: runs the
+     handshake within timeout seconds and puts the engine under io.c
+     (io_transport). 1 ok; 0 failed, logged with the engine's reason: the
+     connection is unusable and must close without a reply. */
+  int (*handshake) (unsigned int timeout) ;
+  /* At the end of the session: close_notify (native), or closes the write
+     side (UCSPI-TLS). Best effort, bounded by the io timeout. */
+  void (*close) (void) ;
+} ;
+
+/* NULL: no STARTTLS offered. Set by the tls plugin. */
+extern tls_engine const *tls_engine_cur ;
+
+/* What the handshake gave (native, or the SSL_* entries of a UCSPI-TLS
+   helper or of the environment for a session started inside TLS). Empty
+   strings when unknown. */
+typedef struct tls_info_s tls_info ;
+struct tls_info_s
+{
+  char protocol[16] ;       /* "TLSv1.2" */
+  char cipher[64] ;         /* OpenSSL-style suite name: "ECDHE-RSA-AES256-GCM-SHA384" */
+  char sni[256] ;           /* server name the client asked for */
+  char peer_subject[256] ;  /* client certificate subject, if one was sent */
+} ;
+extern tls_info tls_state ;
+
+
+ /* Native engine (tls.c) */
+
+/* Where the chain and the key are: one file may hold both (qmail-tls
+   control/servercert.pem). Copied; 1 ok, 0 too long. */
+extern int tls_native_config (char const *certfile, char const *keyfile) ;
+/* Both files exist and are readable (access(2)): decides the EHLO offer
+   without reading the key. */
+extern int tls_native_readable (void) ;
+extern tls_engine const tls_native ;
+
+
+ /* UCSPI-TLS (ucspitls.c) */
+
+/* SSLCTLFD, SSLREADFD and SSLWRITEFD are set to open descriptors (marked
+   close-on-exec by this call). 1 yes, 0 no. */
+extern int tls_ucspi_available (void) ;
+extern tls_engine const tls_ucspi ;
+
+/* Imports SSL_PROTOCOL, SSL_CIPHER, SSL_TLS_SNI_SERVERNAME and
+   SSL_PEER_CERT_SUBJECT (or SSL_CLIENT_S_DN) from the environment into
+   tls_state: for a session that starts inside TLS (sslserver, s6-tlsd). */
+extern void tls_info_from_env (void) ;
+
+#endif
