@@ -92,10 +92,12 @@ check-load: qcsmtpd tests/qcsmtpd-check tests/qmail-queue
 # (ucspi-tcp, qpsmtpd, postfix) when missing. BENCH_ARGS: options of
 # tests/bench/bench.py (--help); BENCH_PLUGINS_LARGE: the larger plugin set,
 # comma-separated (auto: every compiled-in plugin that needs no network).
+# Then tests/bench/tlsbench.py appends the STARTTLS section (TLSBENCH_ARGS).
 BENCH_PLUGINS_LARGE = auto
 bench: qcsmtpd tests/qmail-queue
 	tests/bench/peers.sh
 	BENCH_PLUGINS_LARGE='$(BENCH_PLUGINS_LARGE)' /usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
+	/usr/bin/python3 tests/bench/tlsbench.py --append doc/performance.md $(TLSBENCH_ARGS)
 
 
 # install: the binary, the documentation (and doc/*.[1-8] as manual pages),

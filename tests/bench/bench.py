@@ -34,7 +34,9 @@ NET_PLUGINS = {"dnsbl", "rhsbl", "spf", "sender_permitted_from", "dkim", "dmarc"
                "require_resolvable_fromhost", "resolvable_fromhost", "fcrdns", "ident/p0f",
                "ident/geoip", "virus/clamdscan", "virus/clamav", "spamassassin", "auth/auth_ldap_bind",
                "auth/authdeny", "queue/smtp-forward", "queue/postfix-queue", "check_basicheaders_dns",
-               "greylisting_dns", "tls"}
+               "greylisting_dns", "tls",
+               # need arguments or a back end, and serve only AUTH, which the bench does not use
+               "auth/auth_checkpassword", "auth/auth_flat_file"}
 
 running = []          # servers to stop whatever happens
 
@@ -233,7 +235,7 @@ class Postfix(Server):
         os.chmod(d, 0o755)
         shutil.chown(data, "postfix")
         with open(self.etc + "/main.cf", "w") as f:
-            f.write(POSTFIX_MAIN.format(d=d, spool=self.spool, data=data))
+            f.write(POSTFIX_MAIN.format(d=d, spool=self.spool, data=data) + getattr(self, "extra_main", ""))
         with open(self.etc + "/master.cf", "w") as f:
             f.write(POSTFIX_MASTER.format(port=self.port))
         r = subprocess.run(["/usr/sbin/postfix", "-c", self.etc, "start"], stdout=subprocess.PIPE,

@@ -153,6 +153,7 @@ class Server:
         self.env.update(env or {})
         self.logpath = os.path.join(self.dir, "tcpserver.log")
         self.tcpserver_opts = []    # more tcpserver options (tests/load: -c 100)
+        self.wrapper = []           # a program run by tcpserver before BIN (tests/ucspi-tlsd)
         self.proc = None
         self.port = None
 
@@ -164,7 +165,7 @@ class Server:
             cmd = ["tcpserver", "-v", "-R", "-H", "-l", "0"] + self.tcpserver_opts
             if self.rules:
                 cmd += ["-x", self.rules]
-            cmd += ["127.0.0.1", str(self.port), BIN]
+            cmd += ["127.0.0.1", str(self.port)] + self.wrapper + [BIN]
             log = open(self.logpath, "ab")
             self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                          stderr=log, cwd=self.dir, env=self.env, close_fds=True)
@@ -321,3 +322,37 @@ def strip_received(msg):
 def dot_stuff_crlf(lines):
     """[bytes] lines -> SMTP DATA wire bytes (dot-stuffed, CRLF, with the final dot)."""
     return b"".join((b"." + l if l.startswith(b".") else l) + b"\r\n" for l in lines) + b".\r\n"
+
+
+def make_certs(d):
+    """Test certificates made with openssl in directory d (none is committed):
+    ca.crt (EC P-256 CA); leaf.key (RSA, PKCS#8) + leaf.crt for localhost and
+    127.0.0.1, signed by the CA; servercert.pem = key + leaf + CA (qmail-tls
+    style); leaf-trad.key ("RSA PRIVATE KEY" form); ec.key + ec.crt (EC leaf
+    signed by the CA); other.key (an RSA key that matches no certificate).
+    Returns d."""
+    def ossl(*args):
+        r = subprocess.run(["openssl"] + list(args), cwd=d, capture_output=True)
+        check(r.returncode == 0, "openssl %s: %s" % (args[0], r.stderr.decode(errors="replace")[-300:]))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "ext.cnf"), "w") as f:
+        f.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    ossl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ca.key")
+    ossl("req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=qcsmtpd test CA", "-days", "30", "-out", "ca.crt")
+    ossl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "leaf.key")
+    ossl("req", "-new", "-key", "leaf.key", "-subj", "/CN=localhost", "-out", "leaf.csr")
+    ossl("x509", "-req", "-in", "leaf.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+         "-days", "30", "-extfile", "ext.cnf", "-out", "leaf.crt")
+    ossl("rsa", "-in", "leaf.key", "-traditional", "-out", "leaf-trad.key")
+    ossl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key")
+    ossl("req", "-new", "-key", "ec.key", "-subj", "/CN=localhost", "-out", "ec.csr")
+    ossl("x509", "-req", "-in", "ec.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+         "-days", "30", "-extfile", "ext.cnf", "-out", "ec.crt")
+    ossl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "other.key")
+    with open(os.path.join(d, "servercert.pem"), "wb") as f:
+        for n in ("leaf.key", "leaf.crt", "ca.crt"):
+            f.write(open(os.path.join(d, n), "rb").read())
+    with open(os.path.join(d, "ec-chain.pem"), "wb") as f:
+        for n in ("ec.crt", "ca.crt"):
+            f.write(open(os.path.join(d, n), "rb").read())
+    return d
