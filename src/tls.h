@@ -12,6 +12,7 @@
 #define QCSMTPD_TLS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef struct tls_engine_s tls_engine ;
 struct tls_engine_s
@@ -55,6 +56,47 @@ extern int tls_native_config (char const *certfile, char const *keyfile) ;
    without reading the key. */
 extern int tls_native_readable (void) ;
 extern tls_engine const tls_native ;
+
+
+ /* The BearSSL server under the native engine, shared with tests/ucspi-tlsd
+    (tls.c). One connection per process: the server context, its 33 KB
+    buffer and the decoded key are static. Byte I/O is on non-blocking fds
+    rfd and wfd (often one socket). No function here logs: a failure leaves
+    a one-line reason for tls_server_why(). */
+
+/* Reads the chain and the key (pem.c: pem_load; keyfile 0 = certfile) into
+   static storage. 1 ok; 0 failed, tls_server_why() names the file and why. */
+extern int tls_server_load (char const *certfile, char const *keyfile) ;
+/* Sets up the server over the loaded key (TLS 1.0-1.2, server preference,
+   no renegotiation, 32 octets of entropy from random_buf) and runs the
+   handshake within timeout seconds. Wipes the key whatever the outcome; the
+   timeout also bounds each later wait for wfd in tls_server_read/write.
+   1 ok; 0 failed, tls_server_why() (BearSSL's code and its meaning, EOF,
+   timeout). */
+extern int tls_server_handshake (int rfd, int wfd, unsigned int timeout) ;
+/* Protocol ("TLSv1.2"), OpenSSL-style cipher name and SNI of the finished
+   handshake; peer_subject stays empty (no client certificates). */
+extern void tls_server_info (tls_info *info) ;
+/* Like read(2) for the plaintext: decrypted data already held is returned
+   first, without touching rfd; pending records are pushed to wfd
+   completely first (waiting for wfd); then rfd is read. 0 on EOF or
+   close_notify; -1 with errno EAGAIN when rfd has nothing, EPROTO on a TLS
+   error (see tls_server_why), ETIMEDOUT when wfd stays blocked. */
+extern ssize_t tls_server_read (int rfd, int wfd, char *s, size_t n) ;
+/* Like write(2): encrypts up to n octets and pushes the records to wfd
+   completely before returning how many were taken. -1 on error (EPIPE
+   after a close, EPROTO, ETIMEDOUT). Never EAGAIN. */
+extern ssize_t tls_server_write (int wfd, char const *s, size_t n) ;
+/* Sends close_notify within timeout seconds, ignoring errors, and zeroes
+   the engine. */
+extern void tls_server_close (int wfd, unsigned int timeout) ;
+/* Forgets a loaded key without a handshake (a process that will not use it). */
+extern void tls_server_wipe (void) ;
+/* The reason of the last failure, for logs and messages. */
+extern char const *tls_server_why (void) ;
+/* OpenSSL-style name of a TLS cipher suite ("ECDHE-RSA-AES256-GCM-SHA384"),
+   0 if not one BearSSL implements. */
+extern char const *tls_suite_name (unsigned int suite) ;
 
 
  /* UCSPI-TLS (ucspitls.c) */
