@@ -1,37 +1,534 @@
 /* ISC license. */
-/* auth.c: SMTP AUTH (RFC 4954). */
+/* auth.c: SMTP AUTH (RFC 4954): the command, the SASL exchanges of PLAIN,
+   LOGIN and CRAM-MD5, the auth hooks and their replies. Never logs a
+   password or an AUTH payload (STYLE, Logging), and wipes every buffer that
+   held one before returning. */
 
 #include "auth.h"
 
-#include "hook.h"
-#include "plugin.h"
-#include "reply.h"
+#include <string.h>
+#include <strings.h>
+#include <time.h>
 
-/* AUTH exists only when a plugin can verify credentials */
+#include <skalibs/stralloc.h>
+#include <skalibs/types.h>
+#include <skalibs/random.h>
+
+#include <bearssl.h>
+
+#include "limits.h"
+#include "plugin.h"
+#include "base64.h"
+#include "cmd.h"
+#include "hook.h"
+#include "io.h"
+#include "log.h"
+#include "reply.h"
+#include "session.h"
+#include "smtp.h"
+#include "txn.h"
+
+/* One line of the exchange (CRLF removed), its decoded form, and LOGIN's
+   user name kept while the password is asked for. Static: bounded, and
+   wiped after every exchange. */
+static char line[AUTH_LINE_MAX + 1] ;
+static char dec[BASE64_DECLEN(AUTH_LINE_MAX) + 1] ;
+static char loginuser[BASE64_DECLEN(AUTH_LINE_MAX) + 1] ;
+
+static unsigned int failures = 0 ;
+static char mechused[16] = "" ;
+
+/* memset through a volatile pointer: a store the compiler cannot drop */
+static void *(*volatile wipe_memset) (void *, int, size_t) = &memset ;
+
+void qp_wipe (void *p, size_t n)
+{
+  if (p && n) (*wipe_memset)(p, 0, n) ;
+}
+
+int qp_secret_equal (char const *a, size_t alen, char const *b, size_t blen)
+{
+  /* the time depends on the longer length only, never on the contents */
+  size_t n = alen > blen ? alen : blen, i = 0 ;
+  unsigned char d = alen != blen ;
+  for (; i < n ; i++)
+    d |= (unsigned char)((i < alen ? a[i] : 0) ^ (i < blen ? b[i] : 0)) ;
+  return !d ;
+}
+
+int qp_cram_md5_verify (char const *ticket, char const *secret, char const *hexdigest)
+{
+  static char const hex[16] = "0123456789abcdef" ;
+  br_hmac_key_context kc ;
+  br_hmac_context hc ;
+  unsigned char mac[16] ;
+  char want[32], got[32] ;
+  unsigned int i = 0 ;
+  int r ;
+  if (!ticket || !secret || !hexdigest || strlen(hexdigest) != 32) return 0 ;
+  for (; i < 32 ; i++)
+  {
+    char c = hexdigest[i] ;
+    if (c >= 'A' && c <= 'F') c += 32 ;
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0 ;
+    got[i] = c ;
+  }
+  /* RFC 2195 2: HMAC-MD5 (RFC 2104) keyed with the secret over the challenge */
+  br_hmac_key_init(&kc, &br_md5_vtable, secret, strlen(secret)) ;
+  br_hmac_init(&hc, &kc, 0) ;
+  br_hmac_update(&hc, ticket, strlen(ticket)) ;
+  br_hmac_out(&hc, mac) ;
+  for (i = 0 ; i < 16 ; i++)
+  {
+    want[2*i] = hex[mac[i] >> 4] ;
+    want[2*i+1] = hex[mac[i] & 15] ;
+  }
+  r = qp_secret_equal(want, 32, got, 32) ;
+  qp_wipe(&kc, sizeof kc) ;
+  qp_wipe(&hc, sizeof hc) ;
+  qp_wipe(mac, sizeof mac) ;
+  qp_wipe(want, sizeof want) ;
+  return r ;
+}
+
+char const *qp_auth_mech (void)
+{
+  return sess.authuser.len ? mechused : 0 ;
+}
+
+
+ /* Pure parsers */
+
+int auth_plain_split (char *buf, size_t len, char const **authzid, char const **authcid, char const **passwd)
+{
+  char *a = memchr(buf, 0, len), *b ;
+  buf[len] = 0 ;
+  if (!a) return 0 ;
+  b = memchr(a + 1, 0, len - (size_t)(a + 1 - buf)) ;
+  if (!b || memchr(b + 1, 0, len - (size_t)(b + 1 - buf))) return 0 ;
+  if (b == a + 1 || b + 1 == buf + len) return 0 ;
+  *authzid = buf ;
+  *authcid = a + 1 ;
+  *passwd = b + 1 ;
+  return 1 ;
+}
+
+int auth_cram_split (char *buf, size_t len, char const **user, char const **digest)
+{
+  size_t i = len, k ;
+  buf[len] = 0 ;
+  if (memchr(buf, 0, len)) return 0 ;
+  while (i && buf[i-1] != ' ') i-- ;
+  if (i < 2 || len - i != 32) return 0 ;
+  for (k = i ; k < len ; k++)
+  {
+    char c = buf[k] ;
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return 0 ;
+  }
+  buf[i-1] = 0 ;
+  *user = buf ;
+  *digest = buf + i ;
+  return 1 ;
+}
+
+int auth_login_ok (char *buf, size_t len)
+{
+  buf[len] = 0 ;
+  return len && !memchr(buf, 0, len) ;
+}
+
+static int hexval (char c)
+{
+  if (c >= '0' && c <= '9') return c - '0' ;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10 ;
+  return -1 ;
+}
+
+int auth_xtext_decode (char *out, char const *in, size_t len)
+{
+  size_t i = 0, o = 0 ;
+  for (; i < len ; i++)
+  {
+    unsigned char c = in[i] ;
+    if (c == '+')
+    {
+      /* RFC 3461 4: "+" and two upper-case hexadecimal digits */
+      int h, l ;
+      if (i + 2 >= len) return 0 ;
+      h = hexval(in[i+1]) ; l = hexval(in[i+2]) ;
+      /* what decodes to a control character is no address */
+      if (h < 0 || l < 0 || (h << 4 | l) < 32 || (h << 4 | l) > 126) return 0 ;
+      out[o++] = (char)(h << 4 | l) ;
+      i += 2 ;
+    }
+    else if (c < 33 || c > 126 || c == '=') return 0 ;
+    else out[o++] = (char)c ;
+  }
+  out[o] = 0 ;
+  return 1 ;
+}
+
+
+ /* The exchange */
+
+typedef struct mechanism_s mechanism ;
+struct mechanism_s
+{
+  char const *name ;       /* as advertised and in replies */
+  char const *lname ;      /* as hooks and notes get it */
+  int hook ;
+  void (*run) (mechanism const *, char *) ;
+} ;
+
+static int generic (void)
+{
+  return hook_registered(HOOK_AUTH) || hook_registered(HOOK_AUTH_PLAIN) || hook_registered(HOOK_AUTH_LOGIN) ;
+}
+
+/* CRAM-MD5 only when a plugin can verify it: the generic auth hook gets
+   clear-text passwords, which a CRAM-MD5 exchange never carries */
+static int mech_offered (mechanism const *m)
+{
+  return m->hook == HOOK_AUTH_CRAM_MD5 ? hook_registered(HOOK_AUTH_CRAM_MD5) : generic() ;
+}
+
 static int offered (void)
 {
-  return hook_registered(HOOK_AUTH) || hook_registered(HOOK_AUTH_PLAIN)
-      || hook_registered(HOOK_AUTH_LOGIN) || hook_registered(HOOK_AUTH_CRAM_MD5) ;
+  return generic() || hook_registered(HOOK_AUTH_CRAM_MD5) ;
+}
+
+/* RFC 4954 4: "*" cancels; else base64 ("=" is the empty initial response). */
+#define RESP_OK 1
+#define RESP_FAILED 0
+
+/* Decodes s (len octets) into dec; replies and returns RESP_FAILED if it
+   does not decode. */
+static int decode (char const *s, size_t len, size_t *n)
+{
+  if (len == 1 && s[0] == '=') { *n = 0 ; dec[0] = 0 ; return RESP_OK ; }
+  if (len > AUTH_LINE_MAX || !base64_decode(dec, n, s, len))
+  {
+    reply_send(501, "5.5.2", "Cannot decode the AUTH response (base64 expected)") ;
+    return RESP_FAILED ;
+  }
+  dec[*n] = 0 ;
+  return RESP_OK ;
+}
+
+/* Sends 334 with the base64 challenge, reads the client's line (with the io
+   deadline) and decodes it into dec. RESP_FAILED after replying. */
+static int response (char const *challenge, size_t *n)
+{
+  size_t len ;
+  int r ;
+  if (!reply_send(334, 0, challenge) || !io_flush()) smtp_ioerror() ;
+  r = io_getline(line, sizeof(line), &len) ;
+  if (r < 0) smtp_ioerror() ;
+  if (!r) { qp_wipe(line, sizeof(line)) ; smtp_finish(0) ; }
+  if (r == 2)
+  {
+    qp_wipe(line, sizeof(line)) ;
+    reply_send(500, "5.5.6", "Authentication Exchange line is too long") ;
+    return RESP_FAILED ;
+  }
+  if (len == 1 && line[0] == '*')
+  {
+    reply_send(501, "5.7.0", "Authentication canceled") ;
+    return RESP_FAILED ;
+  }
+  /* an empty line is an empty response here; "=" is only for initial ones */
+  if (strlen(line) != len || (len == 1 && line[0] == '='))
+  {
+    reply_send(501, "5.5.2", "Cannot decode the AUTH response (base64 expected)") ;
+    return RESP_FAILED ;
+  }
+  r = decode(line, len, n) ;
+  qp_wipe(line, len) ;
+  return r ;
+}
+
+static void syntax (mechanism const *m)
+{
+  char text[80] = "Malformed " ;
+  strcat(text, m->name) ;
+  strcat(text, " response") ;
+  reply_send(501, "5.5.2", text) ;
+}
+
+/* The reply to each verdict of the auth hooks; "%m" the mechanism, "%u" the
+   user, "%i" the client's address, then " - <message>" when there is one. */
+typedef struct outcome_s outcome ;
+struct outcome_s
+{
+  unsigned char verdict ;
+  unsigned char close ;
+  unsigned char fail ;      /* counts towards AUTH_FAILURES_MAX */
+  unsigned short code ;
+  char const *esc ;
+  char const *text ;
+} ;
+
+static outcome const outcomes[] =
+{
+  { OK, 0, 0, 235, "2.7.0", "%m authentication successful for %u" },
+  { DENYSOFT, 0, 0, 454, "4.7.0", "%m authentication temporarily failed for %u from %i" },
+  { DENYSOFT_DISCONNECT, 1, 0, 421, "4.7.0", "%m authentication temporarily failed for %u from %i, closing connection" },
+  { DENY_DISCONNECT, 1, 1, 535, "5.7.8", "%m authentication failed for %u from %i" },
+  /* DENY, DECLINED, DONE without a reply, anything else (RFC 4954 6) */
+  { DENY, 0, 1, 535, "5.7.8", "%m authentication failed for %u from %i" },
+} ;
+
+static outcome const *outcome_of (int v)
+{
+  size_t i = 0 ;
+  for (; i < sizeof(outcomes) / sizeof(outcome) - 1 ; i++)
+    if (outcomes[i].verdict == v) return outcomes + i ;
+  return outcomes + i ;
+}
+
+static void expand (stralloc *sa, char const *t, mechanism const *m, char const *user, char const *msg)
+{
+  for (; *t ; t++)
+  {
+    if (t[0] == '%' && t[1])
+    {
+      char const *s = t[1] == 'm' ? m->name : t[1] == 'u' ? user : t[1] == 'i' ? sess.remoteip : "" ;
+      stralloc_cats(sa, s) ;
+      t++ ;
+    }
+    else stralloc_catb(sa, t, 1) ;
+  }
+  if (msg && *msg) { stralloc_cats(sa, " - ") ; stralloc_cats(sa, msg) ; }
+}
+
+static void succeed (mechanism const *m, char const *user)
+{
+  if (!stralloc_copys(&sess.authuser, user) || !stralloc_0(&sess.authuser)) smtp_abort(111, "4.3.0", "out of memory") ;
+  sess.authuser.len-- ;
+  sess.relay = 1 ;
+  strcpy(mechused, m->lname) ;
+  if (!qp_note_set(QP_CONN, "auth_user", user) || !qp_note_set(QP_CONN, "auth_mechanism", m->lname))
+    smtp_abort(111, "4.3.0", "out of memory") ;
+  log_core(LOGINFO, "AUTH ", m->name, " succeeded for ", user, " from ", sess.remoteip, (char *)0) ;
+}
+
+/* Turns the verdict into the reply (and the session's state). */
+static void conclude (mechanism const *m, char const *user, int v, char const *msg)
+{
+  static stralloc text = STRALLOC_ZERO ;
+  outcome const *o = outcome_of(v) ;
+  if (v == DONE && reply_last)
+  {
+    /* the plugin answered itself; a 421 or 221 of its own closes (RFC 5321 3.8) */
+    if (reply_last == 421 || reply_last == 221) smtp_finish(0) ;
+    return ;
+  }
+  if (v == OK) succeed(m, user) ;
+  else
+  {
+    /* one line per failure, with the address, for fail2ban and the like */
+    log_core(LOGNOTICE, "AUTH ", m->name, o->code == 535 ? " failed for " : " temporarily failed for ", user,
+      " from ", sess.remoteip, (char *)0) ;
+    if (o->fail && ++failures >= AUTH_FAILURES_MAX)
+      smtp_abort(0, "4.7.0", "Too many failed AUTH attempts, closing connection") ;
+  }
+  text.len = 0 ;
+  if (o->code == 421) { stralloc_cats(&text, sess.me.s) ; stralloc_catb(&text, " ", 1) ; }
+  expand(&text, o->text, m, user, msg) ;
+  if (!stralloc_0(&text)) smtp_abort(111, "4.3.0", "out of memory") ;
+  if (!reply_send(o->code, o->esc, text.s)) smtp_ioerror() ;
+  if (o->close) smtp_finish(0) ;
+}
+
+/* Runs auth-<mech>, then auth if that declined, and answers. */
+static void check (mechanism const *m, char const *user, char const *pass, char const *ticket)
+{
+  qp_hookarg a = { .arg = m->lname, .arg2 = user, .arg3 = pass, .arg4 = ticket } ;
+  int v ;
+  if (strlen(user) > AUTH_USER_MAX) { conclude(m, user, DENY, "user name too long") ; return ; }
+  reply_last = 0 ;
+  v = hook_run(m->hook, &a) ;
+  if (v == DECLINED) v = hook_run(HOOK_AUTH, &a) ;
+  conclude(m, user, v, hook_msg.len ? hook_msg.s : 0) ;
+}
+
+static void wipe_all (size_t n)
+{
+  qp_wipe(dec, n < sizeof(dec) ? n + 1 : sizeof(dec)) ;
+}
+
+/* RFC 4616 */
+static void run_plain (mechanism const *m, char *initial)
+{
+  char const *authzid, *authcid, *passwd ;
+  size_t n = 0 ;
+  int r = initial ? decode(initial, strlen(initial), &n) : response("", &n) ;
+  if (!r) { wipe_all(sizeof(dec)) ; return ; }
+  if (!auth_plain_split(dec, n, &authzid, &authcid, &passwd)) { wipe_all(n) ; syntax(m) ; return ; }
+  if (*authzid && strcmp(authzid, authcid))
+  {
+    /* RFC 4954 4, RFC 4616 2: nobody may act as somebody else here */
+    conclude(m, authcid, DENY, "authorization identity differs from authentication identity") ;
+    wipe_all(n) ;
+    return ;
+  }
+  check(m, authcid, passwd, 0) ;
+  wipe_all(n) ;
+}
+
+/* draft-murchison-sasl-login: two challenges, "Username:" and "Password:" */
+static void run_login (mechanism const *m, char *initial)
+{
+  size_t n = 0, un ;
+  int r = initial ? decode(initial, strlen(initial), &n) : response("VXNlcm5hbWU6", &n) ;
+  if (!r) { wipe_all(sizeof(dec)) ; return ; }
+  if (!auth_login_ok(dec, n)) { wipe_all(n) ; syntax(m) ; return ; }
+  memcpy(loginuser, dec, n + 1) ;
+  un = n ;
+  wipe_all(n) ;
+  if (!response("UGFzc3dvcmQ6", &n)) { qp_wipe(loginuser, un) ; wipe_all(sizeof(dec)) ; return ; }
+  if (!auth_login_ok(dec, n)) { qp_wipe(loginuser, un) ; wipe_all(n) ; syntax(m) ; return ; }
+  check(m, loginuser, dec, 0) ;
+  qp_wipe(loginuser, un) ;
+  wipe_all(n) ;
+}
+
+/* RFC 2195: a challenge in the form of a message id, "<random.time@me>" */
+static void run_cram (mechanism const *m, char *initial)
+{
+  static stralloc ticket = STRALLOC_ZERO ;
+  static stralloc b64 = STRALLOC_ZERO ;
+  char fmt[UINT64_FMT] ;
+  char const *user, *digest ;
+  uint64_t rnd ;
+  size_t n = 0 ;
+  if (initial)
+  {
+    reply_send(501, "5.5.2", "CRAM-MD5 takes no initial response") ;
+    return ;
+  }
+  random_buf((char *)&rnd, sizeof(rnd)) ;
+  ticket.len = 0 ;
+  stralloc_catb(&ticket, "<", 1) ;
+  stralloc_catb(&ticket, fmt, uint64_fmt(fmt, rnd)) ;
+  stralloc_catb(&ticket, ".", 1) ;
+  stralloc_catb(&ticket, fmt, uint64_fmt(fmt, (uint64_t)time(0))) ;
+  stralloc_catb(&ticket, "@", 1) ;
+  stralloc_cats(&ticket, sess.me.s) ;
+  stralloc_catb(&ticket, ">", 1) ;
+  if (!stralloc_0(&ticket) || !stralloc_ready(&b64, BASE64_ENCLEN(ticket.len) + 1))
+    smtp_abort(111, "4.3.0", "out of memory") ;
+  b64.len = base64_encode(b64.s, ticket.s, ticket.len - 1) ;
+  b64.s[b64.len] = 0 ;
+  if (!response(b64.s, &n)) { wipe_all(sizeof(dec)) ; return ; }
+  if (!auth_cram_split(dec, n, &user, &digest)) { wipe_all(n) ; syntax(m) ; return ; }
+  check(m, user, digest, ticket.s) ;
+  wipe_all(n) ;
+}
+
+static mechanism const mechanisms[] =
+{
+  { "PLAIN", "plain", HOOK_AUTH_PLAIN, &run_plain },
+  { "LOGIN", "login", HOOK_AUTH_LOGIN, &run_login },
+  { "CRAM-MD5", "cram-md5", HOOK_AUTH_CRAM_MD5, &run_cram },
+} ;
+
+#define NMECH (sizeof(mechanisms) / sizeof(mechanism))
+
+/* RFC 4954 4: AUTH only where it was (or would be) advertised */
+static int usable (void)
+{
+  return offered() && sess.ehlo && !sess.authuser.len
+      && (sess.tls || !(sess.tls_before_auth || sess.tls_required)) ;
 }
 
 int auth_ehlo (stralloc *sa)
 {
-  (void)sa ;
+  size_t i = 0 ;
+  if (!usable()) return 1 ;
+  /* a fixed order (qpsmtpd's was random) */
+  if (!stralloc_cats(sa, "\nAUTH")) return 0 ;
+  for (; i < NMECH ; i++)
+    if (mech_offered(mechanisms + i) && !(stralloc_catb(sa, " ", 1) && stralloc_cats(sa, mechanisms[i].name))) return 0 ;
   return 1 ;
+}
+
+/* Which reply refuses AUTH here, if one does; 1 after replying. */
+static int refused (void)
+{
+  if (!sess.helo_seen || !sess.ehlo) reply_send(503, "5.5.1", "AUTH is only valid after EHLO") ;
+  else if (sess.authuser.len) reply_send(503, "5.5.1", "Already authenticated") ;
+  /* RFC 4954 6 */
+  else if ((sess.tls_required || sess.tls_before_auth) && !sess.tls)
+    reply_send(538, "5.7.11", "Encryption required for requested authentication mechanism") ;
+  else if (txn_cur.active) reply_send(503, "5.5.1", "AUTH is not allowed during a mail transaction") ;
+  else return 0 ;
+  return 1 ;
+}
+
+static void auth (char *arg)
+{
+  char *initial = strchr(arg, ' ') ;
+  size_t i = 0 ;
+  if (refused()) return ;
+  if (initial)
+  {
+    *initial++ = 0 ;
+    if (strchr(initial, ' ') || !*initial) { reply_send(501, "5.5.4", "Syntax error: AUTH mechanism [initial-response]") ; return ; }
+  }
+  if (!*arg) { reply_send(501, "5.5.4", "Syntax error: AUTH mechanism [initial-response]") ; return ; }
+  for (; i < NMECH ; i++)
+    if (!strcasecmp(arg, mechanisms[i].name) && mech_offered(mechanisms + i)) break ;
+  if (i >= NMECH) { reply_send(504, "5.5.4", "Unrecognized authentication type") ; return ; }
+  (*mechanisms[i].run)(mechanisms + i, initial) ;
 }
 
 void smtp_auth (char *arg)
 {
-  (void)arg ;
-  if (!offered()) { reply_send(500, "5.5.1", "Unrecognized command") ; return ; }
-  reply_send(504, "5.5.4", "Unrecognized authentication type") ;
+  size_t len = strlen(arg) ;
+  if (!offered()) smtp_unrecognized("auth", arg) ;
+  else auth(arg) ;
+  /* the command line held the initial response */
+  qp_wipe(arg, len) ;
 }
 
 void auth_reset (void)
 {
+  failures = 0 ;
+  mechused[0] = 0 ;
 }
 
 char const *auth_mech (void)
 {
-  return "" ;
+  return sess.authuser.len ? mechused : "" ;
+}
+
+void auth_mail_param (void)
+{
+  static stralloc v = STRALLOC_ZERO ;
+  char const *p = cmd_param_get(&txn_cur.params, "auth") ;
+  size_t len ;
+  if (!p || !sess.authuser.len) return ;
+  len = strlen(p) ;
+  /* RFC 4954 5: a value we cannot use is taken as AUTH=<> */
+  if (!stralloc_ready(&v, len + 1)) return ;
+  if (!strcmp(p, "<>") || !auth_xtext_decode(v.s, p, len)) strcpy(v.s, "<>") ;
+  qp_note_set(QP_TXN, "auth_param", v.s) ;
+}
+
+char const *auth_log_line (char const *s, char *buf, size_t max)
+{
+  char const *p = s ;
+  size_t n ;
+  while (*p == ' ' || *p == '\t') p++ ;
+  if (strncasecmp(p, "auth", 4) || (p[4] && p[4] != ' ' && p[4] != '\t')) return s ;
+  p += 4 ;
+  while (*p == ' ' || *p == '\t') p++ ;
+  n = strcspn(p, " \t") ;
+  if (n > 20) n = 20 ;
+  if (max < 32) return "AUTH ..." ;
+  memcpy(buf, "AUTH ", 5) ;
+  memcpy(buf + 5, p, n) ;
+  memcpy(buf + 5 + n, " ...", 5) ;
+  return buf ;
 }

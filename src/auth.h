@@ -6,14 +6,24 @@
 #ifndef QCSMTPD_AUTH_H
 #define QCSMTPD_AUTH_H
 
+#include <stddef.h>
 #include <skalibs/stralloc.h>
+
+/* RFC 4954 4: a line of the AUTH exchange may be 12288 octets, CRLF
+   included. XXX: here rather than in limits.h only to keep this branch's
+   edits to files it owns; move it there at the merge. */
+#define AUTH_LINE_MAX 12288
+/* Longer user names fail without a hook being asked: RFC 4616 2 requires
+   255 octets to work, and the name goes into Authentication-Results. */
+#define AUTH_USER_MAX 255
 
 /* The EHLO keyword line for AUTH ("AUTH PLAIN LOGIN CRAM-MD5") appended to
    sa with a leading '\n', or nothing when AUTH is not offered now (no auth
-   hook registered, already authenticated, or tls_before_auth outside TLS). */
+   hook registered, already authenticated, or tls_before_auth outside TLS).
+   1 ok, 0 no memory. */
 extern int auth_ehlo (stralloc *sa) ;
 
-/* The AUTH command; arg is what follows the verb. */
+/* The AUTH command; arg is what follows the verb (wiped before return). */
 extern void smtp_auth (char *arg) ;
 
 /* Forgets the failure count and the mechanism (a new session in the same
@@ -22,5 +32,33 @@ extern void auth_reset (void) ;
 
 /* The mechanism that succeeded, lower-cased ("plain"), or "" */
 extern char const *auth_mech (void) ;
+
+/* MAIL's AUTH= parameter (RFC 4954 5), after the other parameters passed:
+   for an authenticated client, its xtext-decoded value ("<>" when it does
+   not decode) goes to the transaction note "auth_param". Never refuses. */
+extern void auth_mail_param (void) ;
+
+/* What the debug log may show of a command line: the line itself, or for
+   an AUTH command only "AUTH <mechanism> ..." (in buf, max octets). */
+extern char const *auth_log_line (char const *line, char *buf, size_t max) ;
+
+/* Pure parsers of the decoded SASL responses, 1 valid, 0 syntax error.
+   buf holds len octets and has room for one more (a NUL is written there);
+   the pointers returned point into buf, each NUL-terminated. */
+
+/* PLAIN (RFC 4616 2): [authzid] NUL authcid NUL passwd, exactly two NULs,
+   authcid and passwd not empty. */
+extern int auth_plain_split (char *buf, size_t len, char const **authzid, char const **authcid, char const **passwd) ;
+
+/* CRAM-MD5 (RFC 2195 2): user SP digest, split at the last space; user not
+   empty and without NUL; digest 32 hexadecimal digits (either case). */
+extern int auth_cram_split (char *buf, size_t len, char const **user, char const **digest) ;
+
+/* LOGIN: a user name or a password: not empty, no NUL. */
+extern int auth_login_ok (char *buf, size_t len) ;
+
+/* Decodes an xtext (RFC 3461 4) of len octets into out (room for len + 1,
+   NUL-terminated). 1 valid, 0 syntax error. */
+extern int auth_xtext_decode (char *out, char const *in, size_t len) ;
 
 #endif

@@ -192,7 +192,10 @@ int hook_run (int hook, qp_hookarg const *a)
       return v ;
     }
   }
-  hook_msg.len = 0 ;
+  /* qpsmtpd keeps the last message of a declining auth chain: it goes into
+     the 535 (auth/authdeny); elsewhere DECLINED means the default reply */
+  if (hook < HOOK_AUTH || hook > HOOK_AUTH_CRAM_MD5) hook_msg.len = 0 ;
+  else if (hook_msg.len) hook_msg.len-- ;
   return DECLINED ;
 }
 

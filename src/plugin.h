@@ -145,6 +145,7 @@ extern char const *qp_helo_host (void) ;      /* NULL before an accepted HELO/EH
 extern int qp_is_ehlo (void) ;
 extern int qp_is_tls (void) ;
 extern char const *qp_auth_user (void) ;     /* NULL unless authenticated */
+extern char const *qp_auth_mech (void) ;     /* "plain", "login", "cram-md5"; NULL unless authenticated */
 /* In the ehlo hook: adds an EHLO keyword line ("STARTTLS", "AUTH PLAIN LOGIN").
    1 ok, 0 no memory. */
 extern int qp_capability_add (char const *) ;
@@ -219,6 +220,18 @@ extern int qp_control_cdb (char const *name, char const *key, size_t keylen) ;
     adds the pid, the level and the plugin's name. */
 
 extern void qp_log (int level, char const *s, ...) ;
+
+
+ /* Secrets (for auth plugins) */
+
+/* 1 if the two strings are equal, 0 if not, in a time that depends on the
+   lengths only, never on where they differ. */
+extern int qp_secret_equal (char const *a, size_t alen, char const *b, size_t blen) ;
+/* RFC 2195: 1 if hexdigest (32 hexadecimal digits, either case) is the
+   HMAC-MD5 of ticket keyed with secret, else 0; compared in constant time. */
+extern int qp_cram_md5_verify (char const *ticket, char const *secret, char const *hexdigest) ;
+/* Zeroes n octets at p in a way the compiler does not optimise away. */
+extern void qp_wipe (void *p, size_t n) ;
 
 
  /* Child processes: no shell, no PATH search, every other fd close-on-exec.

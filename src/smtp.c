@@ -231,6 +231,7 @@ static void do_mail (char *arg)
   if (!stralloc_0(&txn_cur.sender)) smtp_abort(111, "4.3.0", "out of memory") ;
   txn_cur.sender.len-- ;
   if (!mailparams()) return ;
+  auth_mail_param() ;
   api_addr_reset() ;
   a.arg = txn_cur.sender.s ;
   txn_cur.active = 1 ;   /* the hook sees the sender; undone below if refused */
@@ -368,12 +369,16 @@ static void unrecognized (char const *verb, char const *rest)
   smtp_outcome(reply_verdict(HOOK_UNRECOGNIZED_COMMAND, v, 0)) ;
 }
 
+void smtp_unrecognized (char const *verb, char const *rest) { unrecognized(verb, rest) ; }
+
 static void dispatch (char *line)
 {
   char verb[CMD_VERB_MAX + 1] ;
   char *arg ;
   size_t i = 0 ;
-  if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "dispatching ", line, (char *)0) ;
+  char masked[48] ;
+  /* never an AUTH initial response in the log */
+  if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "dispatching ", auth_log_line(line, masked, sizeof(masked)), (char *)0) ;
   if (!cmd_split(line, verb, &arg)) { unrecognized("", line) ; return ; }
   for (; i < sizeof(commands) / sizeof(command) ; i++)
     if (!strcmp(verb, commands[i].verb)) { (*commands[i].handler)(arg) ; return ; }

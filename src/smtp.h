@@ -36,6 +36,10 @@ extern void smtp_txn_discard (void) ;
    notes, logs the protocol and cipher. sess.tls is set by the caller. */
 extern void smtp_tls_started (void) ;
 
+/* An unrecognized command (the unrecognized_command hook and its reply);
+   AUTH without an auth plugin is one. */
+extern void smtp_unrecognized (char const *verb, char const *rest) ;
+
 /* The DATA command, in smtpdata.c. */
 extern void smtp_data (char *arg) ;
 

@@ -6,12 +6,14 @@
 #include "smtp.h"
 
 #include <string.h>
+#include <strings.h>
 #include <errno.h>
 
 #include <skalibs/stralloc.h>
 #include <skalibs/types.h>
 
 #include "limits.h"
+#include "auth.h"
 #include "plugin.h"
 #include "data.h"
 #include "hook.h"
@@ -120,6 +122,77 @@ static int verdict_of_reception (void)
   return 1 ;
 }
 
+/* 1 if an Authentication-Results value names us as its authserv-id
+   (RFC 8601 2.2: the first token, after any comments and white space). */
+static int ar_ours (char const *s)
+{
+  size_t n, ml = strlen(sess.me.s) ;
+  for (;;)
+  {
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++ ;
+    if (*s != '(') break ;
+    for (int depth = 0 ; *s ; s++)
+    {
+      if (*s == '\\' && s[1]) { s++ ; continue ; }
+      if (*s == '(') depth++ ;
+      else if (*s == ')' && !--depth) { s++ ; break ; }
+    }
+  }
+  if (*s == '"') s++ ;
+  n = strcspn(s, " \t\r\n;(\"") ;
+  return n == ml && !strncasecmp(s, sess.me.s, n) ;
+}
+
+/* RFC 8601 5: a field that claims our authserv-id came from outside; it is
+   kept, renamed Original-Authentication-Results (at the end of the header). */
+static int ar_rename (void)
+{
+  static stralloc v = STRALLOC_ZERO ;
+  unsigned int i = 0 ;
+  while (i < msg_header_count("Authentication-Results"))
+  {
+    char const *s = msg_header_get("Authentication-Results", i) ;
+    if (!s || !ar_ours(s)) { i++ ; continue ; }
+    if (!stralloc_copys(&v, s) || !stralloc_0(&v)) return 0 ;
+    if (!msg_header_delete("Authentication-Results", i)) return 0 ;
+    if (!msg_header_add("Original-Authentication-Results", v.s, 0)) return 0 ;
+    log_core(LOGINFO, "renamed an Authentication-Results field claiming to be ours", (char *)0) ;
+  }
+  return 1 ;
+}
+
+/* RFC 8601 2.7.4: "<me>; auth=pass (<mech>) smtp.auth=<user>", only for an
+   authenticated client (without AUTH the message is left as qmail leaves it).
+   The user is written as is when it is a dot-atom with '@', else as a quoted
+   string; nothing the client sent can end the field. */
+static int ar_add (void)
+{
+  static stralloc v = STRALLOC_ZERO ;
+  char const *u = sess.authuser.s ;
+  size_t i = 0 ;
+  int plain = sess.authuser.len > 0 ;
+  for (; i < sess.authuser.len ; i++)
+  {
+    unsigned char c = u[i] ;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c && strchr("!#$%&'*+-/=?^_`{|}~.@", c))))
+      plain = 0 ;
+  }
+  v.len = 0 ;
+  if (!stralloc_cats(&v, sess.me.s) || !stralloc_cats(&v, "; auth=pass (") || !stralloc_cats(&v, auth_mech())
+   || !stralloc_cats(&v, ") smtp.auth=")) return 0 ;
+  if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
+  for (i = 0 ; i < sess.authuser.len ; i++)
+  {
+    unsigned char c = u[i] ;
+    char o = c < 32 || c > 126 ? '?' : (char)c ;
+    if (!plain && (o == '"' || o == '\\') && !stralloc_catb(&v, "\\", 1)) return 0 ;
+    if (!stralloc_catb(&v, &o, 1)) return 0 ;
+  }
+  if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
+  if (!stralloc_0(&v)) return 0 ;
+  return msg_header_add("Authentication-Results", v.s, 1) ;
+}
+
 static int trace (void)
 {
   static stralloc value = STRALLOC_ZERO ;
@@ -130,7 +203,9 @@ static int trace (void)
   if (v == OK && hook_msg.len) { if (!stralloc_copyb(&value, hook_msg.s, hook_msg.len)) return 0 ; }
   else if (!received_build(&value, proto)) return 0 ;
   if (!stralloc_0(&value)) return 0 ;
-  return msg_header_add("Received", value.s, 1) ;
+  if (!ar_rename()) return 0 ;
+  if (!msg_header_add("Received", value.s, 1)) return 0 ;
+  return !sess.authuser.len || ar_add() ;
 }
 
 /* Runs a filtering hook; 1 if the message goes on. */

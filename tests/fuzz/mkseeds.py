@@ -196,6 +196,30 @@ write('session', {
                          'RCPT TO:<u@example.com>', 'DATA', ' continuation first', 'X: y', '', '.', 'QUIT']),
     'empty': sess(0, []),
 })
+# auth: octet 0 the mode (mod 5: 0 base64, 1 PLAIN, 2 CRAM-MD5, 3 LOGIN and
+# xtext, 4 log masking), then the payload (tests/fuzz/auth.c)
+write('auth', {
+    'b64-plain': '\x00AGdvb2RAZXhhbXBsZS5jb20AZ29vZF9wYXNz',
+    'b64-pad1': '\x00Zm9vYmE=',
+    'b64-pad2': '\x00Zm9vYg==',
+    'b64-badpad': '\x00Zh==',
+    'b64-empty': '\x00',
+    'b64-junk': '\x00Zm9v\r\nYg==',
+    'plain-ok': '\x01\x00good@example.com\x00good_pass',
+    'plain-authzid': '\x01other\x00good@example.com\x00good_pass',
+    'plain-onenul': '\x01good@example.com\x00good_pass',
+    'plain-threenul': '\x01\x00a\x00b\x00',
+    'cram-ok': '\x02tim b913a602c7eda7a495b4e6e7334d3890',
+    'cram-upper': '\x02a b B913A602C7EDA7A495B4E6E7334D3890',
+    'cram-short': '\x02tim b913a602c7eda7a495b4e6e7334d389',
+    'login-user': '\x03good@example.com',
+    'login-nul': '\x03go\x00od',
+    'xtext': '\x03a+2Bb+3Dc@example.com',
+    'xtext-bad': '\x03a+2b+0A',
+    'log-plain': '\x04AUTH PLAIN AGdvb2RAZXhhbXBsZS5jb20AZ29vZF9wYXNz',
+    'log-lower': '\x04  auth\tlogin dXNlcg==',
+    'log-other': '\x04MAIL FROM:<a@b.example>',
+})
 # session_hooks: octet 0 as for session, octet 1 the tape length, the tape
 # (one octet per hook call of the oracle: verdict bits 0-2, message bits 3-4,
 # action bits 5-7), then the client's bytes

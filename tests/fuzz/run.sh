@@ -15,7 +15,7 @@ cd "$(dirname -- "$0")/../.." || exit 1
 top=$(pwd)
 seconds=60
 if [ "${1-}" = -t ] ; then seconds=$2 ; shift 2 ; fi
-[ $# -gt 0 ] || set -- cmd addr params data header control session session_qq session_hooks
+[ $# -gt 0 ] || set -- cmd addr params data header control auth session session_qq session_hooks
 build=${FUZZ_BUILD:-tests/fuzz/build}
 case $build in /*) ;; *) build=$top/$build ;; esac
 fuzz=$top/tests/fuzz
@@ -31,6 +31,7 @@ dict_of () {
 flags_of () {
   case $1 in
     cmd|addr|params) echo "-max_len=1024" ;;
+    auth) echo "-max_len=4096" ;;
     data|control) echo "-max_len=4096" ;;
     header) echo "-max_len=8192" ;;
     # the session logs every event on fd 2 (loglevel 7, for coverage): keep
