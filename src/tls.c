@@ -9,6 +9,9 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <skalibs/tai.h>
 #include <skalibs/iopause.h>
@@ -319,9 +322,14 @@ static int run (int rfd, int wfd, tain const *deadline)
 int tls_server_handshake (int rfd, int wfd, unsigned int timeout)
 {
   tain deadline ;
-  int r ;
+  int r, one = 1 ;
   why[0] = 0 ;
   iotimeout = timeout ? timeout : 1 ;
+  /* The engine emits a flight as several records (ChangeCipherSpec, then
+     Finished): with Nagle the second waits for the client's delayed ACK,
+     40 ms per handshake. Every write here is a whole record or reply, so
+     nothing is gained by delaying. Not a socket (a pipe): ignored. */
+  setsockopt(wfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)) ;
   deadline_in(&deadline, iotimeout) ;
   r = setup() && run(rfd, wfd, &deadline) ;
   tls_server_wipe() ;

@@ -194,6 +194,29 @@ static int read_errtext (int fd, char *buf, size_t *len, unsigned int t)
 
 /* Exit 82: "D<text>" → 554, anything else → 451, the text's own "(#x.y.z)"
    suffix becoming the enhanced code when its class agrees. */
+
+/* "(#X.Y.Z)" at the end of qmail-queue's fd 6 text, X the class digit, Y and
+   Z 1 to 3 digits each (RFC 3463): copies "X.Y.Z" into ec (8 octets). 1 if so. */
+static int esc_tail (char const *p, char cls, char *ec)
+{
+  size_t n = 0 ;
+  unsigned int part ;
+  if (p[0] != '(' || p[1] != '#' || p[2] != cls || p[3] != '.') return 0 ;
+  ec[n++] = cls ;
+  p += 3 ;
+  for (part = 0 ; part < 2 ; part++)
+  {
+    size_t d = 0 ;
+    if (*p++ != '.') return 0 ;
+    ec[n++] = '.' ;
+    while (*p >= '0' && *p <= '9' && d < 3) { ec[n++] = *p++ ; d++ ; }
+    if (!d) return 0 ;
+  }
+  if (p[0] != ')' || p[1]) return 0 ;
+  ec[n] = 0 ;
+  return 1 ;
+}
+
 static int answer82 (char *text, size_t len, pid_t pid)
 {
   int perm = text[0] == 'D' ;
@@ -209,12 +232,8 @@ static int answer82 (char *text, size_t len, pid_t pid)
   if (n >= 8 && s[n-1] == ')')
   {
     char *p = strrchr(s, '(') ;
-    unsigned int x, y, z ;
-    int k = 0 ;
-    if (p && sscanf(p, "(#%1u.%3u.%3u)%n", &x, &y, &z, &k) == 3 && p[k] == 0
-     && x == (perm ? 5u : 4u))
+    if (p && esc_tail(p, perm ? '5' : '4', ec))
     {
-      snprintf(ec, sizeof ec, "%u.%u.%u", x, y, z) ;
       ecode = ec ;
       while (p > s && p[-1] == ' ') p-- ;
       *p = 0 ;

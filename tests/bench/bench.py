@@ -237,7 +237,7 @@ class Postfix(Server):
         with open(self.etc + "/main.cf", "w") as f:
             f.write(POSTFIX_MAIN.format(d=d, spool=self.spool, data=data) + getattr(self, "extra_main", ""))
         with open(self.etc + "/master.cf", "w") as f:
-            f.write(POSTFIX_MASTER.format(port=self.port))
+            f.write(POSTFIX_MASTER.format(port=self.port) + getattr(self, "extra_master", ""))
         r = subprocess.run(["/usr/sbin/postfix", "-c", self.etc, "start"], stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
         pidfile = self.spool + "/pid/master.pid"

@@ -123,6 +123,7 @@ def main():
             pf.key, pf.work, pf.queue, pf.port, pf.pid = "postfix", W(), "null", bench.free_port(), None
             pf.extra_main = ("smtpd_tls_security_level = may\nsmtpd_tls_chain_files = %s/key.pem, %s/cert.pem\n"
                              "smtpd_tls_loglevel = 0\n" % (work, work))
+            pf.extra_master = "tlsmgr    unix  - - n 1000? 1 tlsmgr\n"
             pf.start()
             servers.append(("Postfix", pf.port))
         res = {}
