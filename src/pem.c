@@ -17,7 +17,8 @@ typedef struct feed_s feed ;
 struct feed_s
 {
   pem_keypair *kp ;
-  int overflow ;
+  int overflow ;   /* certificate DER over PEM_DER_MAX */
+  int keyextra ;   /* octets after a complete (or failed) key */
 } ;
 
 void pem_zero (void *p, size_t len)
@@ -56,6 +57,9 @@ static void certbytes (void *ctx, void const *src, size_t len)
 static void keybytes (void *ctx, void const *src, size_t len)
 {
   feed *f = ctx ;
+  /* BearSSL 0.6's decoder crashes on a push after it has finished (found
+     by tests/fuzz/pem.c): once done, further octets only mark the key bad */
+  if (br_skey_decoder_last_error(&f->kp->skey) != BR_ERR_X509_TRUNCATED) { f->keyextra = 1 ; return ; }
   br_skey_decoder_push(&f->kp->skey, src, len) ;
 }
 
@@ -119,6 +123,7 @@ static int end (feed *f, int obj)
   else if (obj == PEM_KEY)
   {
     int t = br_skey_decoder_key_type(&kp->skey) ;
+    if (f->keyextra) return fail(kp, PEM_EKEY, br_skey_decoder_last_error(&kp->skey)) ;
     if (t != BR_KEYTYPE_RSA && t != BR_KEYTYPE_EC)
       return fail(kp, PEM_EKEY, br_skey_decoder_last_error(&kp->skey)) ;
     kp->keytype = t ;
@@ -143,7 +148,7 @@ static size_t nocr (char *to, size_t max, char const **s, size_t *len)
 int pem_add (pem_keypair *kp, char const *s, size_t len, unsigned int what)
 {
   br_pem_decoder_context pc ;
-  feed f = { .kp = kp, .overflow = 0 } ;
+  feed f = { .kp = kp, .overflow = 0, .keyextra = 0 } ;
   char buf[512] ;
   char const *p = buf ;
   size_t plen = 0 ;

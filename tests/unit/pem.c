@@ -103,6 +103,7 @@ static int generate (void)
   RUN("openssl", "x509", "-in", "leaf.crt", "-outform", "DER", "-out", "leaf.der") ;
   RUN("openssl", "pkcs8", "-topk8", "-in", "rsa.key", "-v2", "aes-256-cbc", "-passout", "pass:x", "-out", "enc.key") ;
   RUN("openssl", "genpkey", "-algorithm", "ed25519", "-out", "ed.key") ;
+  RUN("openssl", "pkey", "-in", "ec.key", "-outform", "DER", "-out", "ec.der") ;
   return cat("chain.pem", "leaf.crt", "ca.crt", 0) && cat("servercert.pem", "leaf.key", "leaf.crt", "ca.crt") ;
 }
 
@@ -227,6 +228,30 @@ static void hostile (void)
     memcpy(s, sc, at) ; memcpy(s + at, "#$%^&*\n", 7) ; memcpy(s + at + 7, sc + at, sclen - at) ;
     expect_parse("garbage line inside the key", s, sclen + 7, PEM_ESYNTAX) ;
     free(s) ;
+  }
+  /* tests/fuzz/regress/pem/key-der-then-more-octets: BearSSL's key decoder
+     crashed when pushed octets after a complete key */
+  {
+    char *der, *crt ;
+    size_t dlen, clen ;
+    if (readall("ec.der", &der, &dlen) && readall("ec.crt", &crt, &clen))
+    {
+      char *more = malloc(dlen + 1024) ;
+      size_t plen ;
+      char *pem ;
+      memcpy(more, der, dlen) ;
+      memset(more + dlen, 0x30, 1024) ;
+      plen = br_pem_encode(0, more, dlen + 1024, "PRIVATE KEY", 0) ;
+      pem = malloc(plen + 1 + clen) ;
+      br_pem_encode(pem, more, dlen + 1024, "PRIVATE KEY", 0) ;
+      memcpy(pem + plen, crt, clen) ;
+      expect_parse("key DER followed by more octets (fuzz regression)", pem, plen + clen, PEM_EKEY) ;
+      plen = br_pem_encode(pem, der, dlen, "PRIVATE KEY", 0) ;
+      memcpy(pem + plen, crt, clen) ;
+      expect_parse("the same key without them", pem, plen + clen, 0) ;
+      free(pem) ; free(more) ; free(der) ; free(crt) ;
+    }
+    else unit_check(0, "key DER followed by more octets", "setup") ;
   }
   pem_wipe(&kp) ;
   {
