@@ -9,7 +9,8 @@
    (bits 6-7: 2 set to "", 3 set to "@relay.example", else unset); the rest is
    what the client sends, then EOF.
    Built three times: session (QMAILQUEUE=/nonexistent, queueing fails with
-   451); session_qq (-DFUZZ_QQ: the qmail-queue stand-in next to the binary, or
+   451; auth/auth_flat_file and auth/authdeny added to the set, with
+   tls_before_auth 0, so that AUTH exchanges are fuzzed too); session_qq (-DFUZZ_QQ: the qmail-queue stand-in next to the binary, or
    $QCSMTPD_FUZZ_QQ, recording into a temporary QQ_DIR); session_hooks
    (-DFUZZ_HOOKS: the plugin fuzz/oracle of oracle.h first in the chain,
    answering every hook from a tape: octet 1 is the tape's length, the tape
@@ -19,7 +20,7 @@
    continuation lines with the same code, the last line of the output final);
    the greeting comes first; nothing after a 221 or 421; no 250 for a message
    that was not queued, and (session_qq) exactly one queued message per 250;
-   no open relay: without RELAYCLIENT, a recipient accepted (250 2.1.5) or
+   no open relay: without RELAYCLIENT or a 235 to AUTH, a recipient accepted (250 2.1.5) or
    queued (session_qq's envelopes) is ours by the control files written here;
    a queued message is our Received field then at most databytes octets
    without CR; the spool directory is empty; no file descriptor left open.
@@ -280,8 +281,13 @@ int LLVMFuzzerInitialize (int *argc, char ***argv)
   put(ctl, "badmailfrom", "bad@example.com\n@spam.example\n^evil[0-9]+@ reason given here\n") ;
 #ifdef FUZZ_HOOKS
   put(ctl, "plugins", "fuzz/oracle\nrelay\nbadmailfrom\nrcpt_ok\nqueue/qmail-queue\n") ;
-#else
+#elif defined(FUZZ_QQ)
   put(ctl, "plugins", "# the qmail-smtpd-equivalent set\nrelay\nbadmailfrom\nrcpt_ok\nqueue/qmail-queue\n") ;
+#else
+  /* the qmail-smtpd-equivalent set and AUTH (allowed without TLS here) */
+  put(ctl, "plugins", "relay\nbadmailfrom\nauth/auth_flat_file\nauth/authdeny\nrcpt_ok\nqueue/qmail-queue\n") ;
+  put(ctl, "flat_auth_pw", "user@fuzz.example:secret\nbroken line\nother@fuzz.example:pass:with:colons\n") ;
+  put(ctl, "tls_before_auth", "0\n") ;
 #endif
   put(ctl, "spool_dir", spool) ;
   put(ctl, "timeoutsmtpd", "1\n") ;
@@ -372,6 +378,8 @@ static unsigned int check_output (int relay)
     FUZZ_CHECK(!more || fuzz_memeq(code, l, 3), "reply code changes inside a multi-line reply: \"%s\" after %.3s-", fuzz_esc(l, n), code) ;
     memcpy(code, l, 3) ;
     more = l[3] == '-' ;
+    /* RFC 4954: a successful AUTH lets the client relay */
+    if (fuzz_memeq(l, "235 ", 4)) relay = 1 ;
     if (!relay && n > 12 + 16 && fuzz_memeq(l, "250 2.1.5 <", 11) && fuzz_memeq(l + n - 17, ">, recipient ok\r\n", 17))
     {
       /* the text shows the mailbox as addr_format wrote it: parse it back */
