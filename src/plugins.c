@@ -69,6 +69,9 @@ qp_plugin const *plugins_find (char const *name)
   return 0 ;
 }
 
+/* the text of control/plugins, for the life of the process */
+static char *plugins_text = 0 ;
+
 static int instance_add (char **words, unsigned int n, stralloc *seen)
 {
   char const *args[WORDS_MAX + 2] ;
@@ -167,7 +170,9 @@ int plugins_load (void)
     }
     else if (n) ok = instance_add(words, (unsigned int)n, &seen) ;
   }
-  /* the words point into sa, which init() may have kept: sa is not freed */
+  /* the words point into sa, which init() may have kept: sa is not freed,
+     and stays reachable (for leak checkers) through plugins_text */
+  plugins_text = sa.s ;
   stralloc_free(&seen) ;
   return ok ;
 }

@@ -44,7 +44,7 @@ static void why_set (char const *a, char const *b, char const *c, char const *d)
   {
     size_t len = p[i] ? strlen(p[i]) : 0 ;
     if (len > sizeof(why) - 1 - n) len = sizeof(why) - 1 - n ;
-    memcpy(why + n, p[i], len) ;
+    if (len) memcpy(why + n, p[i], len) ;
     n += len ;
   }
   why[n] = 0 ;
