@@ -9,13 +9,8 @@
 #include <stddef.h>
 #include <skalibs/stralloc.h>
 
-/* RFC 4954 4: a line of the AUTH exchange may be 12288 octets, CRLF
-   included. XXX: here rather than in limits.h only to keep this branch's
-   edits to files it owns; move it there at the merge. */
-#define AUTH_LINE_MAX 12288
-/* Longer user names fail without a hook being asked: RFC 4616 2 requires
-   255 octets to work, and the name goes into Authentication-Results. */
-#define AUTH_USER_MAX 255
+#include "limits.h"
+
 
 /* The EHLO keyword line for AUTH ("AUTH PLAIN LOGIN CRAM-MD5") appended to
    sa with a leading '\n', or nothing when AUTH is not offered now (no auth

@@ -21,5 +21,7 @@
 #define SPAWN_FDMAX 8
 #define TLS_HANDSHAKE_TIMEOUT 60      /* seconds at most, less if timeoutsmtpd is smaller */
 #define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
+#define AUTH_LINE_MAX 12288          /* an AUTH continuation line, RFC 4954 4 */
+#define AUTH_USER_MAX 255            /* octets of an AUTH user name */
 
 #endif
