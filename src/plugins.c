@@ -69,8 +69,8 @@ qp_plugin const *plugins_find (char const *name)
   return 0 ;
 }
 
-/* the text of control/plugins, for the life of the process */
-static char *plugins_text = 0 ;
+/* the text of control/plugins, for the life of the process (plugins.h) */
+char *plugins_text = 0 ;
 
 static int instance_add (char **words, unsigned int n, stralloc *seen)
 {

@@ -19,4 +19,8 @@ extern int plugins_split (char *line, char **words, unsigned int max) ;
 /* The compiled-in plugin for name or an old alias; NULL if none. */
 extern qp_plugin const *plugins_find (char const *name) ;
 
+/* The text of control/plugins, which the instances' words point into; kept
+   (and reachable, for leak checkers) for the life of the process. */
+extern char *plugins_text ;
+
 #endif

@@ -24,19 +24,29 @@ extern char **environ ;
    installs no signal handler (SIGPIPE ignored, the rest default), and it
    spares the ~130 sigaction calls per child that glibc's posix_spawn makes
    to reset every signal: this runs for every queued message. An execve
-   failure is passed back through err, which the child shares with us. */
+   failure comes back as the child's errno on a close-on-exec pipe (not
+   through the shared memory: valgrind, for one, turns vfork into fork). */
 pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
 {
   int tmp[SPAWN_FDMAX] ;
-  volatile int err = 0 ;
+  int p[2] = { -1, -1 } ;
   unsigned int i, top = n > 3 ? n : 3 ;
-  pid_t pid ;
+  pid_t pid = -1 ;
   int e ;
   if (!argv || !argv[0] || argv[0][0] != '/' || n > SPAWN_FDMAX) { errno = EINVAL ; return -1 ; }
   for (i = 0 ; i < n ; i++) tmp[i] = -1 ;
   /* move every source above the target range first, so no dup2 clobbers one */
   for (i = 0 ; i < n ; i++)
-    if (fdmap[i] >= 0 && (tmp[i] = fcntl(fdmap[i], F_DUPFD_CLOEXEC, 64)) < 0) { pid = -1 ; goto closetmp ; }
+    if (fdmap[i] >= 0 && (tmp[i] = fcntl(fdmap[i], F_DUPFD_CLOEXEC, 64)) < 0) goto closetmp ;
+  if (pipe2(p, O_CLOEXEC) < 0) goto closetmp ;
+  if (p[1] < 64)
+  {
+    /* keep the report pipe out of the range the child rearranges */
+    int hi = fcntl(p[1], F_DUPFD_CLOEXEC, 64) ;
+    if (hi < 0) goto closetmp ;
+    close(p[1]) ;
+    p[1] = hi ;
+  }
   pid = vfork() ;
   if (!pid)
   {
@@ -53,28 +63,37 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
       else if (i > 2) close((int)i) ;
     }
     /* nothing else of ours (descriptors inherited from the parent of
-       qcsmtpd, a UCSPI-TLS helper's, ...) reaches the program; the ignored
-       SIGPIPE would be inherited through execve: reset it (caught signals
-       revert by themselves, and there are none) */
-    if (close_range(top, ~0U, 0) < 0)
-      for (i = top ; i < 1024 ; i++) close((int)i) ;
+       qcsmtpd, a UCSPI-TLS helper's, ...) reaches the program, but the
+       report pipe, close-on-exec; the ignored SIGPIPE would be inherited
+       through execve: reset it (caught signals revert by themselves, and
+       there are none) */
+    if (close_range(top, (unsigned int)p[1] - 1, 0) < 0 || close_range((unsigned int)p[1] + 1, ~0U, 0) < 0)
+      for (i = top ; i < 1024 ; i++) if ((int)i != p[1]) close((int)i) ;
     signal(SIGPIPE, SIG_DFL) ;
     execve(argv[0], (char *const *)argv, environ) ;
    childfail:
-    err = errno ? errno : EINVAL ;
+    e = errno ? errno : EINVAL ;
+    if (write(p[1], &e, sizeof(e)) < 0) _exit(127) ;
     _exit(127) ;
   }
-  if (pid > 0 && err)
+  if (pid > 0)
   {
-    /* the child could not become the program: reap it, report why */
-    int ws ;
-    e = err ;
-    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) ;
-    errno = e ;
-    pid = -1 ;
+    /* the child is gone into execve or out: EOF, or its errno */
+    ssize_t r ;
+    close(p[1]) ; p[1] = -1 ;
+    while ((r = read(p[0], &e, sizeof(e))) < 0 && errno == EINTR) ;
+    if (r == (ssize_t)sizeof(e))
+    {
+      int ws ;
+      while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) ;
+      errno = e ;
+      pid = -1 ;
+    }
   }
  closetmp:
   e = errno ;
+  if (p[0] >= 0) close(p[0]) ;
+  if (p[1] >= 0) close(p[1]) ;
   for (i = 0 ; i < n ; i++) if (tmp[i] >= 0) close(tmp[i]) ;
   errno = e ;
   return pid ;
