@@ -12,7 +12,6 @@
 
 #include "plugin.h"
 #include "control.h"
-#include "limits.h"
 #include "session.h"
 #include "smtp.h"
 #include "tls.h"
@@ -65,6 +64,7 @@ static int tls_init (void **state, unsigned int argc, char const *const *argv)
   if (u && strcmp(u, "-") && !getenv("DISABLETLS") && tls_ucspi_available())
   {
     conf.engine = &tls_ucspi ;
+    if (!qp_is_tls()) tls_engine_cur = conf.engine ;
     return 1 ;
   }
   if (!cert) cert = getenv("CERTFILE") ;
@@ -79,45 +79,34 @@ static int tls_init (void **state, unsigned int argc, char const *const *argv)
   if (!key) key = cert ;
   if (!setfiles(cert, key)) return 0 ;
   conf.engine = &tls_native ;
+  if (!qp_is_tls()) tls_engine_cur = conf.engine ;
   return 1 ;
 }
 
-/* STARTTLS is offered while the files are readable (checked with access(2):
-   the key itself is read only when TLS starts) */
-static void offer (void)
+/* EHLO offers STARTTLS while the files are readable (access(2): the key
+   itself is read only when TLS starts); before any EHLO, STARTTLS is
+   accepted and unusable files get 454 */
+static int tls_ehlo (void *state, qp_hookarg const *a)
 {
-  tls_engine_cur = conf.engine == &tls_native && !tls_native_readable() ? 0 : conf.engine ;
+  (void)state ; (void)a ;
+  if (!qp_is_tls()) tls_engine_cur = conf.engine == &tls_native && !tls_native_readable() ? 0 : conf.engine ;
+  return DECLINED ;
 }
 
+/* implicit TLS (RFC 8314 3.3): the handshake comes before the greeting; no
+   plaintext reply can reach such a client, so failures just close */
 static int tls_connect (void *state, qp_hookarg const *a)
 {
   char const *port = qp_local_port() ;
-  unsigned int t = qp_timeout() ;
   (void)state ; (void)a ;
   if (qp_is_tls() || !conf.engine) return DECLINED ;
-  offer() ;
   if (!conf.implicit && !(port && !strcmp(port, "465"))) return DECLINED ;
-  /* implicit TLS (RFC 8314 3.3): the handshake comes before the greeting;
-     no plaintext reply can reach such a client, so failures just close */
-  if (!tls_engine_cur || !(*tls_engine_cur->prepare)())
+  if (!(*conf.engine->prepare)())
   {
     qp_log(LOGERROR, "implicit TLS: no usable certificate and key, closing connection", (char *)0) ;
     smtp_finish(111) ;
   }
-  if (!(*tls_engine_cur->handshake)(t < TLS_HANDSHAKE_TIMEOUT ? t : TLS_HANDSHAKE_TIMEOUT))
-  {
-    qp_log(LOGNOTICE, "implicit TLS handshake with ", qp_remote_ip(), " failed, closing connection", (char *)0) ;
-    smtp_finish(0) ;
-  }
-  sess.tls = 1 ;
-  smtp_tls_started() ;
-  return DECLINED ;
-}
-
-static int tls_ehlo (void *state, qp_hookarg const *a)
-{
-  (void)state ; (void)a ;
-  if (!qp_is_tls()) offer() ;
+  smtp_tls_handshake() ;
   return DECLINED ;
 }
 

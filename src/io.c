@@ -33,6 +33,11 @@ void io_transport (io_read_fn *r, io_write_fn *w, int rf, int wf)
   rd = r ; wr = w ; rfd = rf ; wfd = wf ;
 }
 
+void io_transport_fd (void)
+{
+  io_transport(&fdread, &fdwrite, 0, 1) ;
+}
+
 void io_reset (void)
 {
   ipos = ilen = olen = 0 ;
@@ -53,8 +58,7 @@ void io_set_timeout (unsigned int timeout)
   tmout = timeout ;
 }
 
-/* Waits until fd is ready for events, at most tmout seconds. 1 ready, 0 timeout, -1 error. */
-static int await (int fd, short events, tain const *deadline)
+int io_await (int fd, short events, tain const *deadline)
 {
   iopause_fd x = { .fd = fd, .events = events, .revents = 0 } ;
   for (;;)
@@ -68,10 +72,10 @@ static int await (int fd, short events, tain const *deadline)
   }
 }
 
-static void deadline_set (tain *deadline)
+void io_deadline (tain *deadline, unsigned int secs)
 {
   tain_now_g() ;
-  tain_addsec_g(deadline, tmout) ;
+  tain_addsec_g(deadline, secs) ;
 }
 
 int io_flush (void)
@@ -86,8 +90,8 @@ int io_flush (void)
     if (w >= 0) { done += w ; continue ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) goto err ;
-    if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
-    if (await(wfd, IOPAUSE_WRITE, &deadline) <= 0) goto err ;
+    if (!armed) { io_deadline(&deadline, tmout) ; armed = 1 ; }
+    if (io_await(wfd, IOPAUSE_WRITE, &deadline) <= 0) goto err ;
   }
   olen = 0 ;
   return 1 ;
@@ -131,8 +135,8 @@ static ssize_t fill (void)
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) return -1 ;
     if (olen && !io_flush()) return -1 ;
-    if (!armed) { deadline_set(&deadline) ; armed = 1 ; }
-    if (await(rfd, IOPAUSE_READ, &deadline) <= 0) return -1 ;
+    if (!armed) { io_deadline(&deadline, tmout) ; armed = 1 ; }
+    if (io_await(rfd, IOPAUSE_READ, &deadline) <= 0) return -1 ;
   }
 }
 

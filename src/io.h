@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include <skalibs/tai.h>
+
 typedef ssize_t io_read_fn (char *, size_t) ;
 typedef ssize_t io_write_fn (char const *, size_t) ;
 
@@ -16,6 +18,16 @@ typedef ssize_t io_write_fn (char const *, size_t) ;
    replaced (TLS, tests). A replacement returns like read/write; -1 with
    EAGAIN makes the caller wait on rfd/wfd, at most the timeout. */
 extern void io_transport (io_read_fn *r, io_write_fn *w, int rfd, int wfd) ;
+
+/* Back to read(2)/write(2) on fds 0 and 1 (after a UCSPI-TLS helper's
+   pipes were moved there). */
+extern void io_transport_fd (void) ;
+
+/* For the transports: *deadline = now + secs; io_await waits until fd is
+   ready for events (IOPAUSE_READ, IOPAUSE_WRITE) or the deadline passes.
+   1 ready, 0 timeout (errno ETIMEDOUT), -1 error. */
+extern void io_deadline (tain *deadline, unsigned int secs) ;
+extern int io_await (int fd, short events, tain const *deadline) ;
 
 /* Forgets buffered input and output (a new session in the same process). */
 extern void io_reset (void) ;

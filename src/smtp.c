@@ -282,10 +282,11 @@ static void do_rset (char *arg)
   reply_send(250, "2.0.0", "OK") ;
 }
 
-static void unrecognized (char const *verb, char const *rest) ;
-
-void smtp_tls_started (void)
+/* After a handshake: everything learnt from the client is forgotten (RFC
+   3207 4.2), the tls_* notes are set. */
+static void tls_started (void)
 {
+  sess.tls = 1 ;
   smtp_txn_discard() ;
   sess.helo.len = 0 ;
   sess.helo_seen = sess.ehlo = 0 ;
@@ -302,27 +303,31 @@ void smtp_tls_started (void)
     tls_state.cipher[0] ? tls_state.cipher : "?", (char *)0) ;
 }
 
-/* RFC 3207. The reply to STARTTLS is the last plaintext the client gets:
-   whatever it sent after the command is thrown away, unread (CVE-2011-0411),
-   and everything learnt from it so far is forgotten (RFC 3207 4.2). */
-static void do_starttls (char *arg)
+void smtp_tls_handshake (void)
 {
   unsigned int t = sess.timeout < TLS_HANDSHAKE_TIMEOUT ? sess.timeout : TLS_HANDSHAKE_TIMEOUT ;
-  if (!tls_engine_cur) { unrecognized("starttls", arg) ; return ; }
-  if (*arg) { reply_send(501, "5.5.4", "Syntax error (no parameters allowed)") ; return ; }
-  if (sess.tls) { reply_send(503, "5.5.1", "Already in TLS") ; return ; }
-  if (sess.authuser.len) { reply_send(503, "5.5.1", "STARTTLS after AUTH is not allowed") ; return ; }
-  if (!(*tls_engine_cur->prepare)()) { reply_send(454, "4.7.0", "TLS not available due to temporary reason") ; return ; }
-  if (!reply_send(220, "2.0.0", "Ready to start TLS") || !io_flush()) smtp_ioerror() ;
-  io_discard_input() ;
   if (!(*tls_engine_cur->handshake)(t))
   {
     /* no plaintext reply is valid any more (reference/qmail.md 3.7 item 5) */
     log_core(LOGNOTICE, "TLS handshake with ", sess.remoteip, " failed, closing connection", (char *)0) ;
     smtp_finish(0) ;
   }
-  sess.tls = 1 ;
-  smtp_tls_started() ;
+  tls_started() ;
+}
+
+/* RFC 3207. The reply to STARTTLS is the last plaintext the client gets:
+   whatever it sent after the command is thrown away, unread (CVE-2011-0411),
+   and everything learnt from it so far is forgotten (RFC 3207 4.2). */
+static void do_starttls (char *arg)
+{
+  if (!tls_engine_cur) { smtp_unrecognized("starttls", arg) ; return ; }
+  if (*arg) { reply_send(501, "5.5.4", "Syntax error (no parameters allowed)") ; return ; }
+  if (sess.tls) { reply_send(503, "5.5.1", "Already in TLS") ; return ; }
+  if (sess.authuser.len) { reply_send(503, "5.5.1", "STARTTLS after AUTH is not allowed") ; return ; }
+  if (!(*tls_engine_cur->prepare)()) { reply_send(454, "4.7.0", "TLS not available due to temporary reason") ; return ; }
+  if (!reply_send(220, "2.0.0", "Ready to start TLS") || !io_flush()) smtp_ioerror() ;
+  io_discard_input() ;
+  smtp_tls_handshake() ;
 }
 
 static void simple (int hook, char *arg, char const *subject)
@@ -362,14 +367,12 @@ static command const commands[] =
   { "auth", &smtp_auth },
 } ;
 
-static void unrecognized (char const *verb, char const *rest)
+void smtp_unrecognized (char const *verb, char const *rest)
 {
   qp_hookarg a = { .arg = verb, .arg2 = rest } ;
   int v = hook_run(HOOK_UNRECOGNIZED_COMMAND, &a) ;
   smtp_outcome(reply_verdict(HOOK_UNRECOGNIZED_COMMAND, v, 0)) ;
 }
-
-void smtp_unrecognized (char const *verb, char const *rest) { unrecognized(verb, rest) ; }
 
 static void dispatch (char *line)
 {
@@ -379,10 +382,10 @@ static void dispatch (char *line)
   char masked[48] ;
   /* never an AUTH initial response in the log */
   if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "dispatching ", auth_log_line(line, masked, sizeof(masked)), (char *)0) ;
-  if (!cmd_split(line, verb, &arg)) { unrecognized("", line) ; return ; }
+  if (!cmd_split(line, verb, &arg)) { smtp_unrecognized("", line) ; return ; }
   for (; i < sizeof(commands) / sizeof(command) ; i++)
     if (!strcmp(verb, commands[i].verb)) { (*commands[i].handler)(arg) ; return ; }
-  unrecognized(verb, arg) ;
+  smtp_unrecognized(verb, arg) ;
 }
 
 static void greet (void)

@@ -31,10 +31,12 @@ extern int smtp_outcome (int r) ;
 /* Forgets the transaction (firing reset_transaction if there was one). */
 extern void smtp_txn_discard (void) ;
 
-/* After a TLS handshake (STARTTLS, or implicit TLS before the greeting):
-   forgets HELO, the transaction and AUTH state, sets the tls_* connection
-   notes, logs the protocol and cipher. sess.tls is set by the caller. */
-extern void smtp_tls_started (void) ;
+/* Runs tls_engine_cur's handshake (STARTTLS after its 220, or implicit TLS
+   before the greeting) within timeoutsmtpd, at most TLS_HANDSHAKE_TIMEOUT.
+   On failure, logs and ends the session without a reply; else sets
+   sess.tls, forgets HELO, the transaction and AUTH state, sets the tls_*
+   connection notes and logs the protocol and cipher. */
+extern void smtp_tls_handshake (void) ;
 
 /* An unrecognized command (the unrecognized_command hook and its reply);
    AUTH without an auth plugin is one. */

@@ -189,27 +189,6 @@ void tls_server_wipe (void)
 
  /* waiting and moving records */
 
-/* 1 ready, 0 timeout (errno ETIMEDOUT), -1 error */
-static int await (int fd, short events, tain const *deadline)
-{
-  iopause_fd x = { .fd = fd, .events = events, .revents = 0 } ;
-  for (;;)
-  {
-    int r ;
-    tain_now_g() ;
-    r = iopause_g(&x, 1, deadline) ;
-    if (r < 0) { if (errno == EINTR) continue ; return -1 ; }
-    if (!r) { errno = ETIMEDOUT ; return 0 ; }
-    return 1 ;
-  }
-}
-
-static void deadline_in (tain *d, unsigned int secs)
-{
-  tain_now_g() ;
-  tain_addsec_g(d, secs) ;
-}
-
 /* Writes pending records without waiting. 1 none left, 0 wfd would block, -1 error. */
 static int sendrec (int wfd)
 {
@@ -237,14 +216,14 @@ static int pushall (int wfd, tain const *deadline)
     int r = sendrec(wfd) ;
     if (r > 0) return 1 ;
     if (r < 0) return 0 ;
-    if (await(wfd, IOPAUSE_WRITE, deadline) <= 0) return 0 ;
+    if (io_await(wfd, IOPAUSE_WRITE, deadline) <= 0) return 0 ;
   }
 }
 
 static int pushall_for (int wfd, unsigned int secs)
 {
   tain d ;
-  deadline_in(&d, secs) ;
+  io_deadline(&d, secs) ;
   return pushall(wfd, &d) ;
 }
 
@@ -301,7 +280,7 @@ static int run (int rfd, int wfd, tain const *deadline)
     {
       r = sendrec(wfd) ;
       if (r < 0) { why_set("handshake failed: write: ", strerror(errno), 0, 0) ; return 0 ; }
-      if (!r && await(wfd, IOPAUSE_WRITE, deadline) <= 0) break ;
+      if (!r && io_await(wfd, IOPAUSE_WRITE, deadline) <= 0) break ;
       continue ;
     }
     /* done: its last records are out, the client's may already be queued */
@@ -312,7 +291,7 @@ static int run (int rfd, int wfd, tain const *deadline)
     if (!r) { why_set("handshake failed: EOF from the client", 0, 0, 0) ; return 0 ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN && errno != EWOULDBLOCK) { why_set("handshake failed: read: ", strerror(errno), 0, 0) ; return 0 ; }
-    if (await(rfd, IOPAUSE_READ, deadline) <= 0) break ;
+    if (io_await(rfd, IOPAUSE_READ, deadline) <= 0) break ;
   }
   if (errno == ETIMEDOUT) why_set("handshake failed: timed out", 0, 0, 0) ;
   else why_set("handshake failed: poll: ", strerror(errno), 0, 0) ;
@@ -330,7 +309,7 @@ int tls_server_handshake (int rfd, int wfd, unsigned int timeout)
      40 ms per handshake. Every write here is a whole record or reply, so
      nothing is gained by delaying. Not a socket (a pipe): ignored. */
   setsockopt(wfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)) ;
-  deadline_in(&deadline, iotimeout) ;
+  io_deadline(&deadline, iotimeout) ;
   r = setup() && run(rfd, wfd, &deadline) ;
   tls_server_wipe() ;
   return r ;
@@ -498,7 +477,7 @@ ssize_t tls_server_write (int wfd, char const *s, size_t n)
 void tls_server_close (int wfd, unsigned int timeout)
 {
   tain deadline ;
-  deadline_in(&deadline, timeout) ;
+  io_deadline(&deadline, timeout) ;
   br_ssl_engine_close(&sc.eng) ;
   pushall(wfd, &deadline) ;
   pem_zero(&sc, sizeof(sc)) ;

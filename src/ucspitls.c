@@ -31,16 +31,46 @@ static void put (char *to, size_t max, char const *s)
   to[n] = 0 ;
 }
 
+/* The SSL_* variables that go into tls_state, from the environment or a
+   UCSPI-TLS helper's block; when both names of the client certificate's
+   subject come, the later one here (s6's) wins. */
+static struct { char const *name ; size_t off ; size_t size ; } const vars[] =
+{
+  { "SSL_PROTOCOL", offsetof(tls_info, protocol), sizeof(tls_state.protocol) },
+  { "SSL_CIPHER", offsetof(tls_info, cipher), sizeof(tls_state.cipher) },
+  { "SSL_TLS_SNI_SERVERNAME", offsetof(tls_info, sni), sizeof(tls_state.sni) },
+  { "SSL_CLIENT_S_DN", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
+  { "SSL_PEER_CERT_SUBJECT", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
+} ;
+#define NVARS (sizeof(vars) / sizeof(vars[0]))
+
 void tls_info_from_env (void)
 {
-  char const *subj = getenv("SSL_PEER_CERT_SUBJECT") ;
-  if (!subj) subj = getenv("SSL_CLIENT_S_DN") ;
-  put(tls_state.protocol, sizeof(tls_state.protocol), getenv("SSL_PROTOCOL")) ;
-  put(tls_state.cipher, sizeof(tls_state.cipher), getenv("SSL_CIPHER")) ;
-  put(tls_state.sni, sizeof(tls_state.sni), getenv("SSL_TLS_SNI_SERVERNAME")) ;
-  put(tls_state.peer_subject, sizeof(tls_state.peer_subject), subj) ;
+  memset(&tls_state, 0, sizeof(tls_state)) ;
+  for (size_t k = 0 ; k < NVARS ; k++)
+  {
+    char const *v = getenv(vars[k].name) ;
+    if (v) put((char *)&tls_state + vars[k].off, vars[k].size, v) ;
+  }
 }
 
+/* VAR=value entries (a VAR alone means unset) into tls_state. */
+static void apply_env (char const *s, size_t len)
+{
+  size_t i = 0 ;
+  memset(&tls_state, 0, sizeof(tls_state)) ;
+  while (i < len)
+  {
+    char const *e = s + i ;
+    size_t n = strlen(e) ;
+    char const *eq = memchr(e, '=', n) ;
+    size_t nlen = eq ? (size_t)(eq - e) : n ;
+    for (size_t k = 0 ; k < NVARS ; k++)
+      if (strlen(vars[k].name) == nlen && !memcmp(vars[k].name, e, nlen))
+        put((char *)&tls_state + vars[k].off, vars[k].size, eq ? eq + 1 : 0) ;
+    i += n + 1 ;
+  }
+}
 
  /* UCSPI-TLS client */
 
@@ -80,9 +110,6 @@ static int ucspi_prepare (void)
   return 1 ;
 }
 
-static ssize_t fdread (char *s, size_t n) { return read(0, s, n) ; }
-static ssize_t fdwrite (char const *s, size_t n) { return write(1, s, n) ; }
-
 /* The helper's pipes become fds 0 and 1 (it keeps its own copies of the
    socket). Returns where the control descriptor is now, -1 on error. */
 static int switch_fds (void)
@@ -95,7 +122,7 @@ static int switch_fds (void)
   else if (fd_move(0, rdfd) < 0 || fd_move(1, wrfd) < 0) return -1 ;
   if (ctlfd == rdfd && ctlfd == wrfd) c = 0 ;
   if (ndelay_on(0) < 0 || ndelay_on(1) < 0) return -1 ;
-  io_transport(&fdread, &fdwrite, 0, 1) ;
+  io_transport_fd() ;
   return c ;
 }
 
@@ -105,9 +132,7 @@ static ssize_t read_env (int fd, char *buf, size_t max, unsigned int timeout)
 {
   size_t len = 0 ;
   tain deadline ;
-  iopause_fd x = { .fd = fd, .events = IOPAUSE_READ, .revents = 0 } ;
-  tain_now_g() ;
-  tain_addsec_g(&deadline, timeout) ;
+  io_deadline(&deadline, timeout) ;
   for (;;)
   {
     ssize_t r ;
@@ -116,9 +141,8 @@ static ssize_t read_env (int fd, char *buf, size_t max, unsigned int timeout)
     for (i = 0 ; i < len ; i++)
       if (!buf[i] && (!i || !buf[i-1])) return i ;
     if (len == max) { log_core(LOGNOTICE, "TLS handshake failed: UCSPI-TLS environment over 4096 octets", (char *)0) ; return -1 ; }
-    tain_now_g() ;
-    p = iopause_g(&x, 1, &deadline) ;
-    if (p < 0) { if (errno == EINTR) continue ; break ; }
+    p = io_await(fd, IOPAUSE_READ, &deadline) ;
+    if (p < 0) break ;
     if (!p) { log_core(LOGNOTICE, "TLS handshake failed: UCSPI-TLS helper timed out", (char *)0) ; return -1 ; }
     r = read(fd, buf + len, max - len) ;
     if (r < 0) { if (errno == EINTR || errno == EAGAIN) continue ; break ; }
@@ -131,31 +155,6 @@ static ssize_t read_env (int fd, char *buf, size_t max, unsigned int timeout)
   }
   log_core(LOGNOTICE, "TLS handshake failed: reading the UCSPI-TLS control socket: ", strerror(errno), (char *)0) ;
   return -1 ;
-}
-
-/* VAR=value entries (a VAR alone means unset) into tls_state. */
-static void apply_env (char const *s, size_t len)
-{
-  static struct { char const *name ; size_t off ; size_t size ; } const vars[] =
-  {
-    { "SSL_PROTOCOL", offsetof(tls_info, protocol), sizeof(tls_state.protocol) },
-    { "SSL_CIPHER", offsetof(tls_info, cipher), sizeof(tls_state.cipher) },
-    { "SSL_TLS_SNI_SERVERNAME", offsetof(tls_info, sni), sizeof(tls_state.sni) },
-    { "SSL_PEER_CERT_SUBJECT", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
-    { "SSL_CLIENT_S_DN", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
-  } ;
-  size_t i = 0 ;
-  while (i < len)
-  {
-    char const *e = s + i ;
-    size_t n = strlen(e) ;
-    char const *eq = memchr(e, '=', n) ;
-    size_t nlen = eq ? (size_t)(eq - e) : n ;
-    for (size_t k = 0 ; k < sizeof(vars) / sizeof(vars[0]) ; k++)
-      if (strlen(vars[k].name) == nlen && !memcmp(vars[k].name, e, nlen))
-        put((char *)&tls_state + vars[k].off, vars[k].size, eq ? eq + 1 : 0) ;
-    i += n + 1 ;
-  }
 }
 
 static int ucspi_handshake (unsigned int timeout)
@@ -182,7 +181,6 @@ static int ucspi_handshake (unsigned int timeout)
   len = read_env(c, env, sizeof(env), timeout) ;
   if (c > 1) close(c) ;
   if (len < 0) return 0 ;
-  memset(&tls_state, 0, sizeof(tls_state)) ;
   apply_env(env, len) ;
   return 1 ;
 }
