@@ -38,14 +38,6 @@ static char loginuser[BASE64_DECLEN(AUTH_LINE_MAX) + 1] ;
 static unsigned int failures = 0 ;
 static char mechused[16] = "" ;
 
-/* memset through a volatile pointer: a store the compiler cannot drop */
-static void *(*volatile wipe_memset) (void *, int, size_t) = &memset ;
-
-void qp_wipe (void *p, size_t n)
-{
-  if (p && n) (*wipe_memset)(p, 0, n) ;
-}
-
 int qp_secret_equal (char const *a, size_t alen, char const *b, size_t blen)
 {
   /* the time depends on the longer length only, never on the contents */
@@ -317,12 +309,8 @@ static void conclude (mechanism const *m, char const *user, int v, char const *m
 {
   static stralloc text = STRALLOC_ZERO ;
   outcome const *o = outcome_of(v) ;
-  if (v == DONE && reply_last)
-  {
-    /* the plugin answered itself; a 421 or 221 of its own closes (RFC 5321 3.8) */
-    if (reply_last == 421 || reply_last == 221) smtp_finish(0) ;
-    return ;
-  }
+  /* the plugin answered itself (reply_verdict closes after its 421 or 221) */
+  if (v == DONE && reply_last) { smtp_outcome(reply_verdict(m->hook, DONE, 0)) ; return ; }
   if (v == OK) succeed(m, user) ;
   else
   {
@@ -496,11 +484,6 @@ void auth_reset (void)
 {
   failures = 0 ;
   mechused[0] = 0 ;
-}
-
-char const *auth_mech (void)
-{
-  return sess.authuser.len ? mechused : "" ;
 }
 
 void auth_mail_param (void)

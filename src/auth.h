@@ -25,9 +25,6 @@ extern void smtp_auth (char *arg) ;
    process, or after STARTTLS). */
 extern void auth_reset (void) ;
 
-/* The mechanism that succeeded, lower-cased ("plain"), or "" */
-extern char const *auth_mech (void) ;
-
 /* MAIL's AUTH= parameter (RFC 4954 5), after the other parameters passed:
    for an authenticated client, its xtext-decoded value ("<>" when it does
    not decode) goes to the transaction note "auth_param". Never refuses. */

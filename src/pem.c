@@ -5,6 +5,7 @@
    never copies the key anywhere but kp->skey. */
 
 #include "pem.h"
+#include "plugin.h"
 
 #include <string.h>
 #include <errno.h>
@@ -21,16 +22,10 @@ struct feed_s
   int keyextra ;   /* octets after a complete (or failed) key */
 } ;
 
-void pem_zero (void *p, size_t len)
-{
-  volatile unsigned char *v = p ;
-  while (len--) *v++ = 0 ;
-}
-
 void pem_wipe (pem_keypair *kp)
 {
-  pem_zero(&kp->skey, sizeof(kp->skey)) ;
-  pem_zero(kp, sizeof(*kp)) ;
+  qp_wipe(&kp->skey, sizeof(kp->skey)) ;
+  qp_wipe(kp, sizeof(*kp)) ;
 }
 
 void pem_init (pem_keypair *kp)
@@ -185,8 +180,8 @@ int pem_add (pem_keypair *kp, char const *s, size_t len, unsigned int what)
   }
   if (r && obj != -1) r = fail(kp, PEM_ESYNTAX, 0) ;   /* no END line */
   /* both held base64 of the key */
-  pem_zero(&pc, sizeof(pc)) ;
-  pem_zero(buf, sizeof(buf)) ;
+  qp_wipe(&pc, sizeof(pc)) ;
+  qp_wipe(buf, sizeof(buf)) ;
   return r ;
 }
 
@@ -230,14 +225,14 @@ static int readfile (pem_keypair *kp, char const *path, size_t *len)
       if (errno == EINTR) continue ;
       kp->syserr = errno ;
       close(fd) ;
-      pem_zero(fbuf, n) ;
+      qp_wipe(fbuf, n) ;
       return fail(kp, PEM_ESYS, 0) ;
     }
     if (!r) break ;
     n += r ;
   }
   close(fd) ;
-  if (n > PEM_FILE_MAX) { pem_zero(fbuf, n) ; return fail(kp, PEM_ETOOBIG, 0) ; }
+  if (n > PEM_FILE_MAX) { qp_wipe(fbuf, n) ; return fail(kp, PEM_ETOOBIG, 0) ; }
   *len = n ;
   return 1 ;
 }
@@ -248,7 +243,7 @@ static int loadone (pem_keypair *kp, char const *path, unsigned int what)
   int r ;
   if (!readfile(kp, path, &n)) return 0 ;
   r = pem_add(kp, fbuf, n, what) ;
-  pem_zero(fbuf, n) ;
+  qp_wipe(fbuf, n) ;
   return r ;
 }
 

@@ -79,7 +79,4 @@ extern char const *pem_error_str (int err) ;
 /* Zeroes all of kp, the private key first, in a way the compiler keeps. */
 extern void pem_wipe (pem_keypair *kp) ;
 
-/* Zeroes len octets at p, in a way the compiler keeps. */
-extern void pem_zero (void *p, size_t len) ;
-
 #endif

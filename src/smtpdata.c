@@ -178,7 +178,7 @@ static int ar_add (void)
       plain = 0 ;
   }
   v.len = 0 ;
-  if (!stralloc_cats(&v, sess.me.s) || !stralloc_cats(&v, "; auth=pass (") || !stralloc_cats(&v, auth_mech())
+  if (!stralloc_cats(&v, sess.me.s) || !stralloc_cats(&v, "; auth=pass (") || !stralloc_cats(&v, qp_auth_mech())
    || !stralloc_cats(&v, ") smtp.auth=")) return 0 ;
   if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
   for (i = 0 ; i < sess.authuser.len ; i++)

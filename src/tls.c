@@ -255,7 +255,7 @@ static int setup (void)
   br_ssl_engine_set_buffer(eng, iobuf, sizeof(iobuf), 1) ;
   random_buf(seed, sizeof(seed)) ;
   br_ssl_engine_inject_entropy(eng, seed, sizeof(seed)) ;
-  pem_zero(seed, sizeof(seed)) ;
+  qp_wipe(seed, sizeof(seed)) ;
   if (!br_ssl_server_reset(&sc)) { why_engine("server reset failed: ", br_ssl_engine_last_error(eng)) ; return 0 ; }
   peer_eof = 0 ;
   return 1 ;
@@ -400,7 +400,7 @@ void tls_server_info (tls_info *info)
     name = hex ;
   }
   put(info->cipher, sizeof(info->cipher), name) ;
-  pem_zero(&p, sizeof(p)) ;   /* it holds a copy of the master secret */
+  qp_wipe(&p, sizeof(p)) ;   /* it holds a copy of the master secret */
   put(info->sni, sizeof(info->sni), br_ssl_engine_get_server_name(&sc.eng)) ;
   info->peer_subject[0] = 0 ;
 }
@@ -480,8 +480,8 @@ void tls_server_close (int wfd, unsigned int timeout)
   io_deadline(&deadline, timeout) ;
   br_ssl_engine_close(&sc.eng) ;
   pushall(wfd, &deadline) ;
-  pem_zero(&sc, sizeof(sc)) ;
-  pem_zero(iobuf, sizeof(iobuf)) ;
+  qp_wipe(&sc, sizeof(sc)) ;
+  qp_wipe(iobuf, sizeof(iobuf)) ;
 }
 
 

@@ -13,6 +13,7 @@
 import argparse
 import os
 import re
+import shutil
 import socket
 import ssl
 import statistics
@@ -117,10 +118,9 @@ def main():
     try:
         bench.wait_listen(port, qc.pid, "tcpserver")
         if not args.no_postfix and os.path.exists("/usr/sbin/postfix"):
-            class W:
-                dir = work
-            pf = bench.Postfix.__new__(bench.Postfix)
-            pf.key, pf.work, pf.queue, pf.port, pf.pid = "postfix", W(), "null", bench.free_port(), None
+            class W:    # what bench.Server wants of bench.Work
+                dir = qq = work
+            pf = bench.Postfix("postfix", W(), "null")
             pf.extra_main = ("smtpd_tls_security_level = may\nsmtpd_tls_chain_files = %s/key.pem, %s/cert.pem\n"
                              "smtpd_tls_loglevel = 0\n" % (work, work))
             pf.extra_master = "tlsmgr    unix  - - n 1000? 1 tlsmgr\n"
@@ -173,7 +173,6 @@ def main():
             f.write(text)
     else:
         print(text)
-    import shutil
     shutil.rmtree(work, ignore_errors=True)
 
 
