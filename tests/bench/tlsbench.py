@@ -12,7 +12,6 @@
 
 import argparse
 import os
-import re
 import shutil
 import socket
 import ssl
