@@ -54,7 +54,7 @@ void smtp_reset (void)
   reply_last = 0 ;
   auth_reset() ;
   sess.helo.len = 0 ;
-  sess.helo_seen = sess.ehlo = sess.relay = sess.tls = sess.tls_required = 0 ;
+  sess.helo_seen = sess.ehlo = sess.relay = sess.tls = 0 ;
   sess.authuser.len = 0 ;
   sess.caps.len = 0 ;
   sess.notes.len = 0 ;

@@ -505,12 +505,12 @@ int tls_native_config (char const *certfile, char const *keyfile)
 
 int tls_native_readable (void)
 {
-  return certpath[0] && !access(certpath, R_OK) && !access(keypath, R_OK) ;
+  return certpath[0] && !access(certpath, R_OK) && (!strcmp(keypath, certpath) || !access(keypath, R_OK)) ;
 }
 
-static ssize_t tls_read (char *s, size_t n)
+/* the first TLS error of the session is logged, with BearSSL's reason */
+static ssize_t logged (ssize_t r)
 {
-  ssize_t r = tls_server_read(0, 1, s, n) ;
   if (r < 0 && errno == EPROTO && !tls_errlogged)
   {
     tls_errlogged = 1 ;
@@ -519,16 +519,8 @@ static ssize_t tls_read (char *s, size_t n)
   return r ;
 }
 
-static ssize_t tls_write (char const *s, size_t n)
-{
-  ssize_t r = tls_server_write(1, s, n) ;
-  if (r < 0 && errno == EPROTO && !tls_errlogged)
-  {
-    tls_errlogged = 1 ;
-    log_core(LOGNOTICE, "TLS error: ", tls_server_why(), (char *)0) ;
-  }
-  return r ;
-}
+static ssize_t tls_read (char *s, size_t n) { return logged(tls_server_read(0, 1, s, n)) ; }
+static ssize_t tls_write (char const *s, size_t n) { return logged(tls_server_write(1, s, n)) ; }
 
 static int native_prepare (void)
 {
