@@ -24,7 +24,10 @@ config.mak: configure
 src/config.h src/plugin_table.c tests/plugin_table_check.c &: config.mak
 	./configure $(CONFIGURE_ARGS)
 
-ALL_CPPFLAGS = -Isrc $(CPPFLAGS)
+# The core sees its own headers and the public one; plugins see only the public
+# header's directory (DESIGN 10: the plugin boundary is the compiler's).
+ALL_CPPFLAGS = -Isrc -Isrc/include $(CPPFLAGS)
+PLUGIN_CPPFLAGS = -Isrc/include $(CPPFLAGS)
 
 CORE_OBJS := $(patsubst %.c,%.o,$(filter-out src/main.c src/plugin_table.c,$(wildcard src/*.c)))
 PLUGIN_OBJS := $(PLUGIN_SRCS:.c=.o)
@@ -45,6 +48,9 @@ all: qcsmtpd
 
 %.o: %.c config.mak
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+plugins/%.o: plugins/%.c config.mak
+	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 src/libcore.a: $(CORE_OBJS)
 	rm -f $@
@@ -206,6 +212,10 @@ fuzz-cc:
 $(FUZZ_BUILD)/%.o: %.c config.mak | fuzz-cc
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/plugins/%.o: plugins/%.c config.mak | fuzz-cc
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(PLUGIN_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/tests/fuzz/session_qq.o: tests/fuzz/session.c config.mak | fuzz-cc
 	@mkdir -p $(@D)

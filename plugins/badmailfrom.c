@@ -11,7 +11,7 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 enum kind_e { KIND_ADDR, KIND_HOST, KIND_REGEX } ;
 
@@ -30,32 +30,11 @@ struct bmf_s
   stralloc text ;       /* the file's values, NUL-separated, split in place */
   entry *e ;
   size_t n ;
-  int reject ;          /* 0: log only */
-  int verdict ;         /* from reject_type */
 } ;
 
 #define DEFAULT_REASON "Your envelope sender is in my badmailfrom list"
 /* qpsmtpd's rule: an entry with any of these characters is a pattern */
 #define PATTERN_CHARS "/^$*+!%?\\"
-
-/* reject_type names, as qpsmtpd's get_reject_type, with the code prefix each needs */
-static struct { char const *name ; int verdict ; char const *prefix ; } const types[] =
-{
-  { "perm", DENY, "550 5.7.1 " },
-  { "hard", DENY, "550 5.7.1 " },
-  { "temp", DENYSOFT, "450 4.7.1 " },
-  { "soft", DENYSOFT, "450 4.7.1 " },
-  { "disconnect", DENY_DISCONNECT, "550 5.7.1 " },
-  { "temp_disconnect", DENYSOFT_DISCONNECT, "421 4.7.1 " },
-  { 0, 0, 0 }
-} ;
-
-static char const *prefix_of (int verdict)
-{
-  for (unsigned int i = 0 ; types[i].name ; i++)
-    if (types[i].verdict == verdict) return types[i].prefix ;
-  return "550 5.7.1 " ;
-}
 
 static void lower (char *s)
 {
@@ -97,15 +76,6 @@ static int entry_make (bmf *st, size_t off, entry *e)
     qp_log(LOGWARN, "warning: control/badmailfrom: no @ in ", key, ": it can never match", (char *)0) ;
   e->kind = key[0] == '@' ? KIND_HOST : KIND_ADDR ;
   return 1 ;
-}
-
-static void bmf_free (bmf *st)
-{
-  for (size_t i = 0 ; i < st->n ; i++)
-    if (st->e[i].kind == KIND_REGEX) regfree(&st->e[i].re) ;
-  free(st->e) ;
-  stralloc_free(&st->text) ;
-  free(st) ;
 }
 
 /* 1 ok, 0 after logging. */
@@ -150,7 +120,7 @@ static int entry_match (bmf const *st, entry const *e, char const *from, char co
 static int bmf_mail (void *state, qp_hookarg const *a)
 {
   bmf *st = state ;
-  char const *from = a->arg ? a->arg : "" ;
+  char const *from = qp_arg(a, "address") ;
   char const *at = strrchr(from, '@') ;
   if (!st->n) return DECLINED ;
   if (!*from)
@@ -168,70 +138,17 @@ static int bmf_mail (void *state, qp_hookarg const *a)
     entry const *e = st->e + i ;
     char const *reason = e->reason == (size_t)-1 ? DEFAULT_REASON : st->text.s + e->reason ;
     if (!entry_match(st, e, from, at)) continue ;
-    if (!st->reject)
-    {
-      qp_log(LOGINFO, "fail, tolerated: <", from, "> matches ", st->text.s + e->key, (char *)0) ;
-      return DECLINED ;
-    }
     qp_log(LOGINFO, "fail: <", from, "> matches ", st->text.s + e->key, (char *)0) ;
-    qp_msg(prefix_of(st->verdict)) ;
-    qp_msg(reason) ;
-    return st->verdict ;
+    /* reject and reject_type as qpsmtpd's (the common arguments) */
+    return qp_reject(reason) ;
   }
   qp_log(LOGDEBUG, "pass", (char *)0) ;
   return DECLINED ;
 }
 
-/* Arguments as qpsmtpd: reject 0|1, reject_type perm|temp|disconnect|... */
-static int args (bmf *st, unsigned int argc, char const *const *argv)
+static int bmf_init (void *state)
 {
-  if (argc & 1)
-  {
-    qp_log(LOGERROR, "usage: badmailfrom [reject 0|1] [reject_type perm|temp|disconnect|temp_disconnect]", (char *)0) ;
-    return 0 ;
-  }
-  for (unsigned int i = 0 ; i < argc ; i += 2)
-  {
-    char const *k = argv[i], *v = argv[i+1] ;
-    if (!strcmp(k, "reject") && !strcmp(v, "naughty"))
-    {
-      qp_log(LOGERROR, "reject naughty needs the naughty plugin, which qcsmtpd does not have: use reject 0 or 1", (char *)0) ;
-      return 0 ;
-    }
-    if (!strcmp(k, "reject") && (!strcmp(v, "0") || !strcmp(v, "1")))
-    {
-      st->reject = v[0] == '1' ;
-      continue ;
-    }
-    if (!strcmp(k, "reject_type"))
-    {
-      unsigned int j = 0 ;
-      while (types[j].name && strcmp(types[j].name, v)) j++ ;
-      if (types[j].name) { st->verdict = types[j].verdict ; continue ; }
-    }
-    qp_log(LOGERROR, "bad argument: ", k, " ", v, (char *)0) ;
-    return 0 ;
-  }
-  return 1 ;
-}
-
-static int bmf_init (void **state, unsigned int argc, char const *const *argv)
-{
-  bmf *st = calloc(1, sizeof *st) ;
-  if (!st)
-  {
-    qp_log(LOGERROR, "out of memory", (char *)0) ;
-    return 0 ;
-  }
-  st->reject = 1 ;
-  st->verdict = DENY ;
-  if (!args(st, argc, argv) || !load(st))
-  {
-    bmf_free(st) ;
-    return 0 ;
-  }
-  *state = st ;
-  return 1 ;
+  return load(state) ;
 }
 
 static char const *const bmf_aliases[] = { "check_badmailfrom", "check_badmailfrom_patterns", 0 } ;
@@ -240,6 +157,7 @@ qp_plugin const plugin_badmailfrom =
 {
   .name = "badmailfrom",
   .aliases = bmf_aliases,
+  .state_size = sizeof(bmf),
   .init = &bmf_init,
   .hook = { [HOOK_MAIL] = &bmf_mail },
   .flags = 0,

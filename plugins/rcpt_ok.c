@@ -10,7 +10,7 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 typedef struct rcptok_s rcptok ;
 struct rcptok_s
@@ -81,7 +81,7 @@ static int soft (char const *what)
 static int rcptok_rcpt (void *state, qp_hookarg const *a)
 {
   rcptok *st = state ;
-  char const *addr = a->arg ? a->arg : "" ;
+  char const *addr = qp_arg(a, "address") ;
   char const *at = strrchr(addr, '@') ;
   stralloc host = STRALLOC_ZERO ;
   int r ;
@@ -118,31 +118,11 @@ static int rcptok_rcpt (void *state, qp_hookarg const *a)
   return DENY ;
 }
 
-static int rcptok_init (void **state, unsigned int argc, char const *const *argv)
-{
-  rcptok *st ;
-  (void)argv ;
-  if (argc)
-  {
-    qp_log(LOGERROR, "rcpt_ok takes no arguments", (char *)0) ;
-    return 0 ;
-  }
-  st = malloc(sizeof *st) ;
-  if (!st)
-  {
-    qp_log(LOGERROR, "out of memory", (char *)0) ;
-    return 0 ;
-  }
-  memset(st, 0, sizeof *st) ;
-  *state = st ;
-  return 1 ;
-}
-
 qp_plugin const plugin_rcpt_ok =
 {
   .name = "rcpt_ok",
   .aliases = 0,
-  .init = &rcptok_init,
+  .state_size = sizeof(rcptok),
   .hook = { [HOOK_RCPT] = &rcptok_rcpt },
   .flags = 0,
 } ;

@@ -4,6 +4,7 @@
    recipient as qmail-smtpd does, and with "only 1" refuses non-relay clients at RCPT. */
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 
 #include <skalibs/types.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 /* One relayclients/norelayclients entry: a network in binary form. */
 typedef struct net_s net ;
@@ -350,10 +351,11 @@ static int relay_connect (void *state, qp_hookarg const *a)
 static int relay_rcpt (void *state, qp_hookarg const *a)
 {
   relay *st = state ;
-  if (st->append && a->arg)
+  char const *addr = qp_arg(a, "address") ;
+  if (st->append && addr)
   {
     stralloc sa = STRALLOC_ZERO ;
-    int ok = stralloc_cats(&sa, a->arg) && stralloc_cats(&sa, st->append)
+    int ok = stralloc_cats(&sa, addr) && stralloc_cats(&sa, st->append)
           && stralloc_0(&sa) && qp_addr_set(sa.s) ;
     stralloc_free(&sa) ;
     if (!ok)
@@ -370,42 +372,16 @@ static int relay_rcpt (void *state, qp_hookarg const *a)
   return DENY ;
 }
 
-static int relay_init (void **state, unsigned int argc, char const *const *argv)
+static qp_argdef const relay_args[] =
 {
-  relay *st ;
-  unsigned int i = 0 ;
-  int only = 0 ;
-  if (argc & 1)
-  {
-    qp_log(LOGERROR, "usage: relay [only 0|1]", (char *)0) ;
-    return 0 ;
-  }
-  for (; i < argc ; i += 2)
-  {
-    if (strcmp(argv[i], "only") || (strcmp(argv[i+1], "0") && strcmp(argv[i+1], "1")))
-    {
-      qp_log(LOGERROR, "bad argument: ", argv[i], " ", argv[i+1], " (usage: relay [only 0|1])", (char *)0) ;
-      return 0 ;
-    }
-    only = argv[i+1][0] == '1' ;
-  }
-  st = malloc(sizeof *st) ;
-  if (!st)
-  {
-    qp_log(LOGERROR, "out of memory", (char *)0) ;
-    return 0 ;
-  }
-  memset(st, 0, sizeof *st) ;
-  st->only = only ;
-  if (!load_list("relayclients", &st->yes) || !load_list("norelayclients", &st->no))
-  {
-    genalloc_free(net, &st->yes) ;
-    genalloc_free(net, &st->no) ;
-    free(st) ;
-    return 0 ;
-  }
-  *state = st ;
-  return 1 ;
+  { .name = "only", .type = QP_ARG_BOOL, .off = offsetof(relay, only), .def = "0", .meta = "0|1" },
+  { 0 }
+} ;
+
+static int relay_init (void *state)
+{
+  relay *st = state ;
+  return load_list("relayclients", &st->yes) && load_list("norelayclients", &st->no) ;
 }
 
 static char const *const relay_aliases[] = { "check_relay", "check_norelay", "relay_only", 0 } ;
@@ -414,6 +390,8 @@ qp_plugin const plugin_relay =
 {
   .name = "relay",
   .aliases = relay_aliases,
+  .state_size = sizeof(relay),
+  .args = relay_args,
   .init = &relay_init,
   .hook =
   {

@@ -10,16 +10,21 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <arpa/inet.h>
+
+#include "config.h"
+#include "qcsmtpd/plugin.h"
 #include "cmd.h"
 #include "control.h"
 #include "hook.h"
+#include "hooktab.h"
 #include "io.h"
 #include "log.h"
 #include "msg.h"
 #include "notes.h"
 #include "reply.h"
 #include "session.h"
+#include "spool.h"
 #include "txn.h"
 
 static stralloc override = STRALLOC_ZERO ;
@@ -45,7 +50,7 @@ int qp_reply (unsigned int code, char const *text)
   if (code < 200 || code > 599) return 0 ;
   if (!text) text = "" ;
   /* RFC 2034: no enhanced code on the greeting and the HELO/EHLO replies */
-  if (code / 100 != 3 && code != 220 && hook_cur != HOOK_CONNECT && hook_cur != HOOK_HELO && hook_cur != HOOK_EHLO
+  if (code / 100 != 3 && code != 220 && log_hookid != HOOK_CONNECT && log_hookid != HOOK_HELO && log_hookid != HOOK_EHLO
    && !(text[0] >= '2' && text[0] <= '5' && text[1] == '.'))
   {
     esc[0] = '0' + code / 100 ;
@@ -73,22 +78,133 @@ unsigned int qp_timeout (void) { return sess.timeout ; }
 char const *qp_spool_dir (void) { return session_spooldir() ; }
 uint64_t qp_databytes (void) { return sess.databytes ; }
 
-int qp_capability_add (char const *s)
+char const *qp_version (void) { return QCSMTPD_VERSION ; }
+unsigned int qp_command_count (void) { return sess.commands ; }
+
+qp_ip const *qp_remote_addr (void)
 {
-  return stralloc_cats(&sess.caps, s) && stralloc_0(&sess.caps) ;
+  static qp_ip ip ;
+  static char const *parsed = 0 ;
+  if (parsed != sess.remoteip)
+  {
+    if (!qp_ip_parse(sess.remoteip, &ip)) ip.family = 0 ;
+    parsed = sess.remoteip ;
+  }
+  return &ip ;
+}
+
+int qp_ip_parse (char const *s, qp_ip *ip)
+{
+  memset(ip, 0, sizeof(*ip)) ;
+  if (!s) return 0 ;
+  if (inet_pton(AF_INET, s, ip->a) == 1) { ip->family = 4 ; return 1 ; }
+  if (inet_pton(AF_INET6, s, ip->a) == 1)
+  {
+    static unsigned char const mapped[12] = { 0,0,0,0,0,0,0,0,0,0,0xff,0xff } ;
+    ip->family = 6 ;
+    /* ::ffff:a.b.c.d compares as a.b.c.d (DESIGN 1) */
+    if (!memcmp(ip->a, mapped, 12)) { memmove(ip->a, ip->a + 12, 4) ; memset(ip->a + 4, 0, 12) ; ip->family = 4 ; }
+    return 1 ;
+  }
+  return 0 ;
+}
+
+int qp_ip_match (qp_ip const *ip, qp_ip const *net, unsigned int bits)
+{
+  unsigned int whole = bits / 8, rest = bits % 8 ;
+  if (!ip->family || ip->family != net->family || bits > (ip->family == 4 ? 32u : 128u)) return 0 ;
+  if (memcmp(ip->a, net->a, whole)) return 0 ;
+  if (rest)
+  {
+    unsigned char m = (unsigned char)(0xff << (8 - rest)) ;
+    if ((ip->a[whole] & m) != (net->a[whole] & m)) return 0 ;
+  }
+  return 1 ;
+}
+
+/* The _OWN scopes: the key seen through the running instance's name. */
+static char const *ownkey (char const *key, stralloc *sa)
+{
+  instance const *in = hook_running() ;
+  sa->len = 0 ;
+  if (!stralloc_cats(sa, in ? in->name : "core") || !stralloc_catb(sa, "/", 1) || !stralloc_cats(sa, key) || !stralloc_0(sa)) return 0 ;
+  return sa->s ;
+}
+
+static stralloc *store (int scope)
+{
+  return scope == QP_TXN || scope == QP_TXN_OWN ? &txn_cur.notes : &sess.notes ;
 }
 
 char const *qp_note_get (int scope, char const *key)
 {
-  return notes_get(scope == QP_TXN ? &txn_cur.notes : &sess.notes, key) ;
+  static stralloc k = STRALLOC_ZERO ;
+  if (scope == QP_CONN_OWN || scope == QP_TXN_OWN) key = ownkey(key, &k) ;
+  return key ? notes_get(store(scope), key) : 0 ;
 }
 
 int qp_note_set (int scope, char const *key, char const *value)
 {
-  return notes_set(scope == QP_TXN ? &txn_cur.notes : &sess.notes, key, value) ;
+  static stralloc k = STRALLOC_ZERO ;
+  if (scope == QP_CONN_OWN || scope == QP_TXN_OWN) key = ownkey(key, &k) ;
+  return key && notes_set(store(scope), key, value) ;
+}
+
+ /* Hook arguments by name (the hook table names the slots) */
+
+char const *qp_arg (qp_hookarg const *a, char const *name)
+{
+  int i = a ? hooktab_arg(a->hook, name) : -1 ;
+  return i < 0 ? 0 : a->v[i] ;
+}
+
+int qp_arg_code (qp_hookarg const *a) { return a ? a->code : 0 ; }
+int qp_arg_hook (qp_hookarg const *a) { return a ? a->hook : -1 ; }
+int qp_hook_find (char const *name) { return hooktab_find(name) ; }
+char const *qp_hook_name (int hook) { return hooktab_name(hook) ; }
+
+char const *qp_hook_argname (int hook, unsigned int i)
+{
+  if (hook < 0 || hook >= HOOK_MAX || i >= HOOKTAB_ARGS) return 0 ;
+  return hooktab_rows[hook].args[i] ;
+}
+char const *qp_verdict_name (int v) { return verdict_name(v) ; }
+
+ /* reject / reject_type (reference/qpsmtpd.md 1.3) */
+
+int qp_reject_mode (void)
+{
+  instance const *in = hook_running() ;
+  return in ? in->reject : QP_REJECT_YES ;
+}
+
+int qp_reject_verdict (void)
+{
+  instance const *in = hook_running() ;
+  return in && in->reject_type ? in->reject_type : DENY ;
+}
+
+int qp_reject (char const *msg)
+{
+  int mode = qp_reject_mode() ;
+  int v = qp_reject_verdict() ;
+  if (mode == QP_REJECT_NO)
+  {
+    qp_log(LOGINFO, "fail, tolerated", msg ? ": " : "", msg ? msg : "", (char *)0) ;
+    return DECLINED ;
+  }
+  if (mode == QP_REJECT_NAUGHTY)
+  {
+    qp_log(LOGINFO, "fail, deferred to naughty", msg ? ": " : "", msg ? msg : "", (char *)0) ;
+    /* the refusal cannot be kept: refuse now, temporarily (fail closed) */
+    return qp_naughty_store(v, msg) ? DECLINED : DENYSOFT ;
+  }
+  if (msg) qp_msg(msg) ;
+  return v ;
 }
 
 char const *qp_sender (void) { return txn_cur.active ? txn_cur.sender.s : 0 ; }
+int qp_sender_set (char const *s) { return txn_cur.active && txn_sender_set(&txn_cur, s) ; }
 unsigned int qp_rcpt_count (void) { return txn_rcpt_count(&txn_cur) ; }
 char const *qp_rcpt (unsigned int i) { return txn_rcpt(&txn_cur, i) ; }
 int qp_rcpt_add (char const *s) { return txn_rcpt_add(&txn_cur, s) ; }
@@ -107,6 +223,11 @@ char const *qp_param (char const *keyword)
 
 unsigned int qp_header_count (char const *name) { return msg_header_count(name) ; }
 char const *qp_header_get (char const *name, unsigned int n) { return msg_header_get(name, n) ; }
+char const *qp_header_raw (char const *name, unsigned int n) { return msg_header_raw(name, n) ; }
+int qp_body_begin (void) { return spool_replace_begin() ; }
+int qp_body_write (char const *s, size_t len) { return spool_replace_write(s, len) ; }
+int qp_body_commit (void) { return msg_body_commit() ; }
+void qp_body_abort (void) { spool_replace_abort() ; }
 int qp_header_add (char const *name, char const *v, int prepend) { return msg_header_add(name, v, prepend) ; }
 int qp_header_replace (char const *name, unsigned int n, char const *v) { return msg_header_replace(name, n, v) ; }
 int qp_header_delete (char const *name, unsigned int n) { return msg_header_delete(name, n) ; }
@@ -118,6 +239,8 @@ ssize_t qp_body_read (uint64_t off, char *buf, size_t len) { return msg_body_rea
 int qp_control_line (char const *name, stralloc *sa) { return control_readline(name, sa) ; }
 int qp_control_list (char const *name, stralloc *sa) { return control_readlist(name, sa) ; }
 int qp_control_cdb (char const *name, char const *key, size_t keylen) { return control_cdb(name, key, keylen) ; }
+int qp_control_cdb_get (char const *name, char const *key, size_t keylen, stralloc *value) { return control_cdb_get(name, key, keylen, value) ; }
+int qp_control_path (char const *name, stralloc *sa) { return control_path(name, sa) ; }
 
 int qp_control_uint (char const *name, uint64_t *n)
 {
@@ -127,8 +250,10 @@ int qp_control_uint (char const *name, uint64_t *n)
 void qp_log (int level, char const *s, ...)
 {
   va_list ap ;
-  if (level > log_level && !log_hooked) return ;
+  if (!log_wants_plugin(level)) return ;
   va_start(ap, s) ;
-  log_v(level, log_plugin ? log_plugin : "?", s, ap) ;
+  log_plugin_v(level, s, ap) ;
   va_end(ap) ;
 }
+
+int qp_log_wants (int level) { return log_wants_plugin(level) ; }

@@ -17,7 +17,7 @@
 #include <bearssl.h>
 
 #include "limits.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "base64.h"
 #include "cmd.h"
 #include "hook.h"
@@ -25,7 +25,6 @@
 #include "log.h"
 #include "reply.h"
 #include "session.h"
-#include "smtp.h"
 #include "txn.h"
 
 /* One line of the exchange (CRLF removed), its decoded form, and LOGIN's
@@ -36,6 +35,11 @@ static char dec[BASE64_DECLEN(AUTH_LINE_MAX) + 1] ;
 static char loginuser[BASE64_DECLEN(AUTH_LINE_MAX) + 1] ;
 
 static unsigned int failures = 0 ;
+/* how the command ends (QP_CMD_*): set where the exchange cannot go on */
+static int ending = QP_CMD_OK ;
+
+static int fail (int outcome) { if (outcome > ending) ending = outcome ; return 0 ; }
+static int oom (void) { reply_closing("4.3.0", "out of memory") ; return fail(QP_CMD_FAIL) ; }
 static char mechused[16] = "" ;
 
 int qp_secret_equal (char const *a, size_t alen, char const *b, size_t blen)
@@ -213,10 +217,10 @@ static int response (char const *challenge, size_t *n)
 {
   size_t len ;
   int r ;
-  if (!reply_send(334, 0, challenge) || !io_flush()) smtp_ioerror() ;
+  if (!reply_send(334, 0, challenge) || !io_flush()) return fail(QP_CMD_FAIL) ;
   r = io_getline(line, sizeof(line), &len) ;
-  if (r < 0) smtp_ioerror() ;
-  if (!r) { qp_wipe(line, sizeof(line)) ; smtp_finish(0) ; }
+  if (r < 0) return fail(QP_CMD_FAIL) ;
+  if (!r) { qp_wipe(line, sizeof(line)) ; return fail(QP_CMD_CLOSE) ; }
   if (r == 2)
   {
     qp_wipe(line, sizeof(line)) ;
@@ -293,51 +297,58 @@ static void expand (stralloc *sa, char const *t, mechanism const *m, char const 
   if (msg && *msg) { stralloc_cats(sa, " - ") ; stralloc_cats(sa, msg) ; }
 }
 
-static void succeed (mechanism const *m, char const *user)
+static int succeed (mechanism const *m, char const *user)
 {
-  if (!stralloc_copys(&sess.authuser, user) || !stralloc_0(&sess.authuser)) smtp_abort(111, "4.3.0", "out of memory") ;
+  if (!stralloc_copys(&sess.authuser, user) || !stralloc_0(&sess.authuser)) return oom() ;
   sess.authuser.len-- ;
   sess.relay = 1 ;
   strcpy(mechused, m->lname) ;
+  /* qpsmtpd: an authenticated client is no longer naughty */
+  qp_naughty_clear() ;
   if (!qp_note_set(QP_CONN, "auth_user", user) || !qp_note_set(QP_CONN, "auth_mechanism", m->lname))
-    smtp_abort(111, "4.3.0", "out of memory") ;
+    return oom() ;
   log_core(LOGINFO, "AUTH ", m->name, " succeeded for ", user, " from ", sess.remoteip, (char *)0) ;
+  return 1 ;
 }
 
 /* Turns the verdict into the reply (and the session's state). */
-static void conclude (mechanism const *m, char const *user, int v, char const *msg)
+static void conclude (mechanism const *m, char const *user, int v, char const *msg, int replied)
 {
   static stralloc text = STRALLOC_ZERO ;
   outcome const *o = outcome_of(v) ;
   /* the plugin answered itself (reply_verdict closes after its 421 or 221) */
-  if (v == DONE && reply_last) { smtp_outcome(reply_verdict(m->hook, DONE, 0)) ; return ; }
-  if (v == OK) succeed(m, user) ;
+  if (v == DONE && replied) { fail(reply_outcome(reply_verdict(m->hook, DONE, 0, 0))) ; return ; }
+  if (v == OK) { if (!succeed(m, user)) return ; }
   else
   {
     /* one line per failure, with the address, for fail2ban and the like */
     log_core(LOGNOTICE, "AUTH ", m->name, o->code == 535 ? " failed for " : " temporarily failed for ", user,
       " from ", sess.remoteip, (char *)0) ;
     if (o->fail && ++failures >= AUTH_FAILURES_MAX)
-      smtp_abort(0, "4.7.0", "Too many failed AUTH attempts, closing connection") ;
+    {
+      reply_closing("4.7.0", "Too many failed AUTH attempts, closing connection") ;
+      fail(QP_CMD_CLOSE) ;
+      return ;
+    }
   }
   text.len = 0 ;
   if (o->code == 421) { stralloc_cats(&text, sess.me.s) ; stralloc_catb(&text, " ", 1) ; }
   expand(&text, o->text, m, user, msg) ;
-  if (!stralloc_0(&text)) smtp_abort(111, "4.3.0", "out of memory") ;
-  if (!reply_send(o->code, o->esc, text.s)) smtp_ioerror() ;
-  if (o->close) smtp_finish(0) ;
+  if (!stralloc_0(&text)) { oom() ; return ; }
+  if (!reply_send(o->code, o->esc, text.s)) { fail(QP_CMD_FAIL) ; return ; }
+  if (o->close) fail(QP_CMD_CLOSE) ;
 }
 
 /* Runs auth-<mech>, then auth if that declined, and answers. */
 static void check (mechanism const *m, char const *user, char const *pass, char const *ticket)
 {
-  qp_hookarg a = { .arg = m->lname, .arg2 = user, .arg3 = pass, .arg4 = ticket } ;
+  qp_hookarg a = { .hook = m->hook, .v = { m->lname, user, pass, ticket } } ;
+  unsigned int before = reply_count() ;
   int v ;
-  if (strlen(user) > AUTH_USER_MAX) { conclude(m, user, DENY, "user name too long") ; return ; }
-  reply_last = 0 ;
+  if (strlen(user) > AUTH_USER_MAX) { conclude(m, user, DENY, "user name too long", 0) ; return ; }
   v = hook_run(m->hook, &a) ;
   if (v == DECLINED) v = hook_run(HOOK_AUTH, &a) ;
-  conclude(m, user, v, hook_msg.len ? hook_msg.s : 0) ;
+  conclude(m, user, v, hook_message(), reply_count() != before) ;
 }
 
 static void wipe_all (size_t n)
@@ -356,7 +367,7 @@ static void run_plain (mechanism const *m, char *initial)
   if (*authzid && strcmp(authzid, authcid))
   {
     /* RFC 4954 4, RFC 4616 2: nobody may act as somebody else here */
-    conclude(m, authcid, DENY, "authorization identity differs from authentication identity") ;
+    conclude(m, authcid, DENY, "authorization identity differs from authentication identity", 0) ;
     wipe_all(n) ;
     return ;
   }
@@ -404,8 +415,7 @@ static void run_cram (mechanism const *m, char *initial)
   stralloc_catb(&ticket, "@", 1) ;
   stralloc_cats(&ticket, sess.me.s) ;
   stralloc_catb(&ticket, ">", 1) ;
-  if (!stralloc_0(&ticket) || !stralloc_ready(&b64, BASE64_ENCLEN(ticket.len) + 1))
-    smtp_abort(111, "4.3.0", "out of memory") ;
+  if (!stralloc_0(&ticket) || !stralloc_ready(&b64, BASE64_ENCLEN(ticket.len) + 1)) { oom() ; return ; }
   b64.len = base64_encode(b64.s, ticket.s, ticket.len - 1) ;
   b64.s[b64.len] = 0 ;
   if (!response(b64.s, &n)) { wipe_all(sizeof(dec)) ; return ; }
@@ -430,15 +440,20 @@ static int usable (void)
       && (sess.tls || !(sess.tls_before_auth || sess.tls_required)) ;
 }
 
-int auth_ehlo (stralloc *sa)
+int auth_keyword (void *state, stralloc *sa)
 {
   size_t i = 0 ;
-  if (!usable()) return 1 ;
+  (void)state ;
+  if (!usable()) return 0 ;
   /* a fixed order (qpsmtpd's was random) */
-  if (!stralloc_cats(sa, "\nAUTH")) return 0 ;
   for (; i < NMECH ; i++)
     if (mech_offered(mechanisms + i) && !(stralloc_catb(sa, " ", 1) && stralloc_cats(sa, mechanisms[i].name))) return 0 ;
   return 1 ;
+}
+
+int auth_available (void)
+{
+  return offered() ;
 }
 
 /* Which reply refuses AUTH here, if one does; 1 after replying. */
@@ -471,13 +486,15 @@ static void auth (char *arg)
   (*mechanisms[i].run)(mechanisms + i, initial) ;
 }
 
-void smtp_auth (char *arg)
+int auth_command (void *state, char *arg)
 {
   size_t len = strlen(arg) ;
-  if (!offered()) smtp_unrecognized("auth", arg) ;
-  else auth(arg) ;
+  (void)state ;
+  ending = QP_CMD_OK ;
+  auth(arg) ;
   /* the command line held the initial response */
   qp_wipe(arg, len) ;
+  return ending ;
 }
 
 void auth_reset (void)
@@ -486,17 +503,18 @@ void auth_reset (void)
   mechused[0] = 0 ;
 }
 
-void auth_mail_param (void)
+int auth_param (void *state, char const *p)
 {
   static stralloc v = STRALLOC_ZERO ;
-  char const *p = cmd_param_get(&txn_cur.params, "auth") ;
   size_t len ;
-  if (!p || !sess.authuser.len) return ;
+  (void)state ;
+  if (!sess.authuser.len) return 1 ;
   len = strlen(p) ;
   /* RFC 4954 5: a value we cannot use is taken as AUTH=<> */
-  if (!stralloc_ready(&v, len + 1)) return ;
+  if (!stralloc_ready(&v, len + 1)) return 1 ;
   if (!strcmp(p, "<>") || !auth_xtext_decode(v.s, p, len)) strcpy(v.s, "<>") ;
   qp_note_set(QP_TXN, "auth_param", v.s) ;
+  return 1 ;
 }
 
 char const *auth_log_line (char const *s, char *buf, size_t max)

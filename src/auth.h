@@ -12,23 +12,26 @@
 #include "limits.h"
 
 
-/* The EHLO keyword line for AUTH ("AUTH PLAIN LOGIN CRAM-MD5") appended to
-   sa with a leading '\n', or nothing when AUTH is not offered now (no auth
-   hook registered, already authenticated, or tls_before_auth outside TLS).
-   1 ok, 0 no memory. */
-extern int auth_ehlo (stralloc *sa) ;
+/* The AUTH EHLO keyword's offer (qp_keyword_fn): appends " PLAIN LOGIN
+   CRAM-MD5" to sa and returns 1, or 0 when AUTH is not offered now
+   (already authenticated, or tls_before_auth outside TLS). */
+extern int auth_keyword (void *state, stralloc *sa) ;
 
-/* The AUTH command; arg is what follows the verb (wiped before return). */
-extern void smtp_auth (char *arg) ;
+/* 1 if an auth hook is registered (else AUTH is an unknown command). */
+extern int auth_available (void) ;
+
+/* The AUTH command (qp_command_fn); arg is what follows the verb (wiped
+   before return). Returns a QP_CMD_* outcome. */
+extern int auth_command (void *state, char *arg) ;
 
 /* Forgets the failure count and the mechanism (a new session in the same
    process, or after STARTTLS). */
 extern void auth_reset (void) ;
 
-/* MAIL's AUTH= parameter (RFC 4954 5), after the other parameters passed:
-   for an authenticated client, its xtext-decoded value ("<>" when it does
-   not decode) goes to the transaction note "auth_param". Never refuses. */
-extern void auth_mail_param (void) ;
+/* MAIL's AUTH= parameter (RFC 4954 5, a qp_param_fn): for an
+   authenticated client, its xtext-decoded value ("<>" when it does not
+   decode) goes to the transaction note "auth_param". Never refuses. */
+extern int auth_param (void *state, char const *value) ;
 
 /* What the debug log may show of a command line: the line itself, or for
    an AUTH command only "AUTH <mechanism> ..." (in buf, max octets). */

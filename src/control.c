@@ -352,3 +352,23 @@ int control_cdb (char const *name, char const *key, size_t keylen)
   if (r < 0) { errno = EINVAL ; return -1 ; }
   return r > 0 ;
 }
+
+int control_cdb_get (char const *name, char const *key, size_t keylen, stralloc *value)
+{
+  cdbmap *m = map_get(name) ;
+  unsigned int vlen ;
+  int r ;
+  if (!m) return -1 ;
+  if (!m->state) return 0 ;
+  r = cdb_find(&m->c, key, keylen) ;
+  if (r < 0) { errno = EINVAL ; return -1 ; }
+  if (!r) return 0 ;
+  vlen = cdb_datalen(&m->c) ;
+  /* a value is a control datum, not a message: bounded like a control file line */
+  if (vlen > CONTROL_CDB_VALUE_MAX) { errno = EFBIG ; return -1 ; }
+  if (!stralloc_ready(value, (size_t)vlen + 1)) return -1 ;
+  if (cdb_read(&m->c, value->s, vlen, cdb_datapos(&m->c)) < 0) { errno = EINVAL ; return -1 ; }
+  value->s[vlen] = 0 ;
+  value->len = vlen ;
+  return 1 ;
+}

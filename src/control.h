@@ -29,6 +29,10 @@ extern int control_readuint (char const *name, uint64_t *n) ;
 /* cdb lookup of key in the file name. 1 found, 0 not found or no file, -1 error. */
 extern int control_cdb (char const *name, char const *key, size_t keylen) ;
 
+/* The same, and the value of the first record into value (NUL-terminated,
+   len without the NUL; at most CONTROL_CDB_VALUE_MAX octets, else -1 EFBIG). */
+extern int control_cdb_get (char const *name, char const *key, size_t keylen, stralloc *value) ;
+
 /* Pure parser: appends the value lines of the text s (len octets) to sa,
    calling include() for every "$include X" line. 1 ok, 0 include failed. */
 typedef int control_include_fn (char const *target, stralloc *sa, unsigned int depth) ;

@@ -1,104 +1,48 @@
 /* ISC license. */
 /* hook.c: runs plugin chains in control/plugins order, records the answering
-   plugin and its message, fires the deny/ok report hooks. Never writes to the
-   client: turning verdicts into replies is reply.c's job. */
+   plugin and its message, fires the deny/ok report hooks, and keeps the
+   running instance (the logging context). Never writes to the client:
+   turning verdicts into replies is reply.c's job. */
 
 #include "hook.h"
 
 #include <string.h>
 
 #include <skalibs/genalloc.h>
+#include <skalibs/stralloc.h>
 #include <skalibs/types.h>
 
 #include "log.h"
 
-typedef struct instance_s instance ;
-struct instance_s
-{
-  qp_plugin const *p ;
-  char const *name ;
-  void *state ;
-} ;
-
 static genalloc instances = GENALLOC_ZERO ;      /* instance */
 static genalloc chain[HOOK_MAX] ;                 /* unsigned int: instance indices */
-stralloc hook_msg = STRALLOC_ZERO ;
+static stralloc msg = STRALLOC_ZERO ;
 static stralloc scratch = STRALLOC_ZERO ;
-static stralloc *msgdst = &hook_msg ;
-char const *hook_who = "" ;
-int hook_cur = -1 ;
-
-static char const *const names[HOOK_MAX] =
-{
-  [HOOK_CONNECT] = "connect",
-  [HOOK_HELO] = "helo",
-  [HOOK_EHLO] = "ehlo",
-  [HOOK_MAIL_PRE] = "mail_pre",
-  [HOOK_MAIL] = "mail",
-  [HOOK_RCPT_PRE] = "rcpt_pre",
-  [HOOK_RCPT] = "rcpt",
-  [HOOK_DATA] = "data",
-  [HOOK_DATA_HEADERS_END] = "data_headers_end",
-  [HOOK_DATA_POST_HEADERS] = "data_post_headers",
-  [HOOK_DATA_POST] = "data_post",
-  [HOOK_QUEUE_PRE] = "queue_pre",
-  [HOOK_QUEUE] = "queue",
-  [HOOK_QUEUE_POST] = "queue_post",
-  [HOOK_RECEIVED_LINE] = "received_line",
-  [HOOK_AUTH] = "auth",
-  [HOOK_AUTH_PLAIN] = "auth-plain",
-  [HOOK_AUTH_LOGIN] = "auth-login",
-  [HOOK_AUTH_CRAM_MD5] = "auth-cram-md5",
-  [HOOK_VRFY] = "vrfy",
-  [HOOK_NOOP] = "noop",
-  [HOOK_HELP] = "help",
-  [HOOK_QUIT] = "quit",
-  [HOOK_UNRECOGNIZED_COMMAND] = "unrecognized_command",
-  [HOOK_RESET_TRANSACTION] = "reset_transaction",
-  [HOOK_DISCONNECT] = "disconnect",
-  [HOOK_POST_CONNECTION] = "post-connection",
-  [HOOK_DENY] = "deny",
-  [HOOK_OK] = "ok",
-  [HOOK_LOGGING] = "logging",
-} ;
+static stralloc *msgdst = &msg ;
+static char const *who = "" ;
+static instance const *running = 0 ;
 
 static char const *const vnames[QP_VERDICT_MAX] =
 {
   "DECLINED", "OK", "DENY", "DENYSOFT", "DENY_DISCONNECT", "DENYSOFT_DISCONNECT", "DONE"
 } ;
 
-char const *hook_name (int hook)
-{
-  return hook >= 0 && hook < HOOK_MAX ? names[hook] : "?" ;
-}
-
-int hook_find (char const *name)
-{
-  int i = 0 ;
-  for (; i < HOOK_MAX ; i++)
-  {
-    char const *a = names[i], *b = name ;
-    /* qpsmtpd treats '-' and '_' alike in hook names */
-    while (*a && *b && (*a == *b || ((*a == '-' || *a == '_') && (*b == '-' || *b == '_')))) a++, b++ ;
-    if (!*a && !*b) return i ;
-  }
-  return -1 ;
-}
-
 char const *verdict_name (int v)
 {
   return v >= 0 && v < QP_VERDICT_MAX ? vnames[v] : "invalid" ;
 }
 
-int hook_add (qp_plugin const *p, char const *name, void *state)
+/* the logging hook takes the log lines (log.c knows it only as a sink) */
+static void logsink (int level, char const *w, char const *text, char const *hookname) ;
+
+int hook_add (instance const *in)
 {
-  instance in = { .p = p, .name = name, .state = state } ;
   unsigned int idx = genalloc_len(instance, &instances) ;
   int h = 0 ;
-  if (!genalloc_append(instance, &instances, &in)) return 0 ;
+  if (!genalloc_append(instance, &instances, in)) return 0 ;
   for (; h < HOOK_MAX ; h++)
-    if (p->hook[h] && !genalloc_append(unsigned int, &chain[h], &idx)) return 0 ;
-  if (p->hook[HOOK_LOGGING]) log_hooked = 1 ;
+    if (in->p->hook[h] && !genalloc_append(unsigned int, &chain[h], &idx)) return 0 ;
+  if (in->p->hook[HOOK_LOGGING]) log_sink = &logsink ;
   return 1 ;
 }
 
@@ -107,13 +51,20 @@ void hook_clear (void)
   int h = 0 ;
   for (; h < HOOK_MAX ; h++) genalloc_setlen(unsigned int, &chain[h], 0) ;
   genalloc_setlen(instance, &instances, 0) ;
-  log_hooked = 0 ;
+  log_sink = 0 ;
 }
+
+unsigned int hook_instances (void) { return genalloc_len(instance, &instances) ; }
+instance const *hook_instance (unsigned int i) { return genalloc_s(instance, &instances) + i ; }
+instance const *hook_running (void) { return running ; }
 
 int hook_registered (int hook)
 {
   return genalloc_len(unsigned int, &chain[hook]) > 0 ;
 }
+
+char const *hook_message (void) { return msg.len ? msg.s : "" ; }
+char const *hook_who (void) { return who ; }
 
 void hook_msg_append (char const *s, size_t len)
 {
@@ -122,19 +73,71 @@ void hook_msg_append (char const *s, size_t len)
   if (!stralloc_catb(msgdst, s, len) || !stralloc_0(msgdst)) return ;
 }
 
+ /* The running instance: a stack of one saved frame per nested call */
+
+typedef struct frame_s frame ;
+struct frame_s { instance const *in ; int hook ; } ;
+static frame stack[8] ;
+static unsigned int depth = 0 ;
+
+void hook_enter (instance const *in, int hook)
+{
+  if (depth < sizeof(stack) / sizeof(frame)) stack[depth] = (frame){ .in = running, .hook = log_hookid } ;
+  depth++ ;
+  running = in ;
+  log_hookid = hook ;
+  log_context(in ? in->name : 0, in ? in->loglevel : -1) ;
+}
+
+void hook_leave (void)
+{
+  frame f = { 0, -1 } ;
+  if (depth) depth-- ;
+  if (depth < sizeof(stack) / sizeof(frame)) f = stack[depth] ;
+  running = f.in ;
+  log_hookid = f.hook ;
+  log_context(running ? running->name : 0, running ? running->loglevel : -1) ;
+}
+
+int hook_call_command (instance const *in, qp_command_fn *f, char *arg)
+{
+  int r ;
+  hook_enter(in, -1) ;
+  r = (*f)(in ? in->state : 0, arg) ;
+  hook_leave() ;
+  return r ;
+}
+
+int hook_call_param (instance const *in, qp_param_fn *f, char const *value)
+{
+  int r ;
+  hook_enter(in, -1) ;
+  r = (*f)(in ? in->state : 0, value) ;
+  hook_leave() ;
+  return r ;
+}
+
+int hook_call_keyword (instance const *in, qp_keyword_fn *f, stralloc *line)
+{
+  int r ;
+  hook_enter(in, HOOK_EHLO) ;
+  r = (*f)(in ? in->state : 0, line) ;
+  hook_leave() ;
+  return r ;
+}
+
 static int call (instance const *in, int hook, qp_hookarg const *a)
 {
-  char const *oldp = log_plugin, *oldh = log_hook ;
-  int oldc = hook_cur ;
   int v ;
-  log_plugin = in->name ;
-  log_hook = names[hook] ;
-  hook_cur = hook ;
+  hook_enter(in, hook) ;
   v = (*in->p->hook[hook])(in->state, a) ;
-  log_plugin = oldp ;
-  log_hook = oldh ;
-  hook_cur = oldc ;
+  hook_leave() ;
   return v ;
+}
+
+static instance const *nth (int hook, unsigned int i)
+{
+  return genalloc_s(instance, &instances) + genalloc_s(unsigned int, &chain[hook])[i] ;
 }
 
 /* deny/ok: told which plugin answered what; their verdicts are ignored. */
@@ -143,59 +146,64 @@ static void report (instance const *in, int v)
   int h = (v == DENY || v == DENYSOFT || v == DENY_DISCONNECT || v == DENYSOFT_DISCONNECT) ? HOOK_DENY : HOOK_OK ;
   unsigned int n = genalloc_len(unsigned int, &chain[h]), i = 0 ;
   char first[512] ;
-  qp_hookarg a = { .arg = in->name, .arg2 = first, .code = v } ;
+  qp_hookarg a = { .hook = h, .v = { in->name, first }, .code = v } ;
   size_t fl = 0 ;
   if (!n) return ;
-  if (hook_msg.len)
-  {
-    while (fl < sizeof(first) - 1 && hook_msg.s[fl] && hook_msg.s[fl] != '\n') { first[fl] = hook_msg.s[fl] ; fl++ ; }
-  }
+  while (fl < sizeof(first) - 1 && fl < msg.len && msg.s[fl] && msg.s[fl] != '\n') { first[fl] = msg.s[fl] ; fl++ ; }
   first[fl] = 0 ;
   msgdst = &scratch ;
   for (; i < n ; i++)
   {
-    instance const *r = genalloc_s(instance, &instances) + genalloc_s(unsigned int, &chain[h])[i] ;
     scratch.len = 0 ;
-    call(r, h, &a) ;
+    call(nth(h, i), h, &a) ;
   }
-  msgdst = &hook_msg ;
+  msgdst = &msg ;
+}
+
+/* An invalid verdict: at a hook that decides, fail closed (DESIGN 5). */
+static int invalid (instance const *in, int hook, int v)
+{
+  char fmt[INT_FMT] ;
+  int kind = hooktab_rows[hook].kind ;
+  int closed = kind == HOOKTAB_DECIDE || kind == HOOKTAB_PRE ;
+  fmt[int_fmt(fmt, v)] = 0 ;
+  log_core(LOGERROR, "plugin=", in->name, " hook=", hooktab_name(hook), " returned invalid verdict ", fmt,
+    closed ? ", taken as DENYSOFT" : ", ignored", (char *)0) ;
+  msg.len = 0 ;
+  return closed ? DENYSOFT : DECLINED ;
 }
 
 int hook_run (int hook, qp_hookarg const *a)
 {
   unsigned int n = genalloc_len(unsigned int, &chain[hook]), i = 0 ;
-  static qp_hookarg const none = { 0 } ;
+  qp_hookarg none = { .hook = hook } ;
+  qp_hookarg own ;
   if (!a) a = &none ;
-  hook_msg.len = 0 ;
-  hook_who = "" ;
+  else if (a->hook != hook) { own = *a ; own.hook = hook ; a = &own ; }
+  msg.len = 0 ;
+  who = "" ;
   for (; i < n ; i++)
   {
-    instance const *in = genalloc_s(instance, &instances) + genalloc_s(unsigned int, &chain[hook])[i] ;
+    instance const *in = nth(hook, i) ;
     int v ;
-    hook_msg.len = 0 ;
+    msg.len = 0 ;
     v = call(in, hook, a) ;
-    if (v < 0 || v >= QP_VERDICT_MAX)
-    {
-      char fmt[INT_FMT] ;
-      fmt[int_fmt(fmt, v)] = 0 ;
-      log_core(LOGERROR, "plugin=", in->name, " hook=", names[hook], " returned invalid verdict ", fmt, ", taken as DECLINED", (char *)0) ;
-      v = DECLINED ;
-    }
+    if (v < 0 || v >= QP_VERDICT_MAX) v = invalid(in, hook, v) ;
     if (hook != HOOK_DENY && hook != HOOK_OK) report(in, v) ;
     if (v != DECLINED)
     {
-      hook_who = in->name ;
+      who = in->name ;
       if (log_wants(LOGINFO))
-        log_core(LOGINFO, "plugin=", in->name, " hook=", names[hook], " verdict=", vnames[v],
-          hook_msg.len ? " msg=" : "", hook_msg.len ? hook_msg.s : "", (char *)0) ;
-      if (hook_msg.len) hook_msg.len-- ;  /* len without the NUL; s stays terminated */
+        log_core(LOGINFO, "plugin=", in->name, " hook=", hooktab_name(hook), " verdict=", vnames[v],
+          msg.len ? " msg=" : "", msg.len ? msg.s : "", (char *)0) ;
+      if (msg.len) msg.len-- ;  /* len without the NUL; s stays terminated */
       return v ;
     }
   }
   /* qpsmtpd keeps the last message of a declining auth chain: it goes into
      the 535 (auth/authdeny); elsewhere DECLINED means the default reply */
-  if (hook < HOOK_AUTH || hook > HOOK_AUTH_CRAM_MD5) hook_msg.len = 0 ;
-  else if (hook_msg.len) hook_msg.len-- ;
+  if (hooktab_rows[hook].reply_as != HOOK_AUTH) msg.len = 0 ;
+  else if (msg.len) msg.len-- ;
   return DECLINED ;
 }
 
@@ -204,15 +212,15 @@ int hook_run0 (int hook)
   return hook_run(hook, 0) ;
 }
 
-void hook_run_logging (int level, char const *who, char const *text, char const *hookname)
+static void logsink (int level, char const *w, char const *text, char const *hookname)
 {
   unsigned int n = genalloc_len(unsigned int, &chain[HOOK_LOGGING]), i = 0 ;
-  qp_hookarg a = { .arg = who, .arg2 = text, .arg3 = hookname, .code = level } ;
+  qp_hookarg a = { .hook = HOOK_LOGGING, .v = { w, text, hookname }, .code = level } ;
   stralloc *old = msgdst ;
   msgdst = &scratch ;
   for (; i < n ; i++)
   {
-    instance const *in = genalloc_s(instance, &instances) + genalloc_s(unsigned int, &chain[HOOK_LOGGING])[i] ;
+    instance const *in = nth(HOOK_LOGGING, i) ;
     scratch.len = 0 ;
     if ((*in->p->hook[HOOK_LOGGING])(in->state, &a) != DECLINED) break ;
   }

@@ -140,6 +140,24 @@ static ssize_t fill (void)
   }
 }
 
+int io_wait_input (tain const *deadline)
+{
+  if (ipos < ilen) return 1 ;
+  if (werr) { errno = werr ; return -1 ; }
+  for (;;)
+  {
+    int p ;
+    ssize_t r = (*rd)(ibuf, sizeof(ibuf)) ;
+    /* what arrives is kept for the command loop; an EOF will be seen again */
+    if (r > 0) { ipos = 0 ; ilen = r ; return 1 ; }
+    if (!r) return 1 ;
+    if (errno == EINTR) continue ;
+    if (errno != EAGAIN) return -1 ;
+    p = io_await(rfd, IOPAUSE_READ, deadline) ;
+    if (p <= 0) return p ;
+  }
+}
+
 ssize_t io_peek (char const **p)
 {
   if (ipos == ilen)

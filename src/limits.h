@@ -14,6 +14,9 @@
 #define SMTP_REPLY_LINES_MAX 20
 #define CONTROL_INCLUDE_DEPTH 8
 #define CONTROL_CDB_MAX 16           /* cdb files kept open at once */
+#define CONTROL_CDB_VALUE_MAX 65536   /* octets of one cdb value given to a plugin */
+#define POLICY_BUDGET_DEFAULT 300    /* seconds plugins may spend waiting per connection (control/policy_budget) */
+#define NAUGHTY_MAX 4096             /* octets of deferred refusal text kept */
 #define IO_INSIZE 16384
 #define IO_OUTSIZE 8192
 #define SPOOL_BUFSIZE 65536

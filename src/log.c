@@ -1,6 +1,6 @@
 /* ISC license. */
-/* log.c: formats log lines and sends them to fd 2 or to the logging hook;
-   never blocks the session on a full log pipe for long, never logs secrets
+/* log.c: formats log lines and sends them to fd 2 or to the sink; never
+   blocks the session on a full log pipe for long, never logs secrets
    (callers are responsible for what they pass). */
 
 #include "log.h"
@@ -11,18 +11,31 @@
 
 #include <skalibs/types.h>
 
-#include "hook.h"
-#include "plugin.h"
+#include "hooktab.h"
 
 int log_level = LOGWARN ;
-int log_hooked = 0 ;
-char const *log_plugin = 0 ;
-char const *log_hook = 0 ;
+log_sink_fn *log_sink = 0 ;
+int log_hookid = -1 ;
+static char const *ctxwho = 0 ;
+static int ctxlevel = -1 ;
 
 static char const *const levelname[8] =
 {
   "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
 } ;
+
+void log_context (char const *who, int threshold)
+{
+  ctxwho = who ;
+  ctxlevel = threshold ;
+}
+
+char const *log_who (void) { return ctxwho ; }
+
+int log_wants_plugin (int level)
+{
+  return level <= (ctxlevel >= 0 ? ctxlevel : log_level) || log_sink ;
+}
 
 static size_t cat (char *buf, size_t len, size_t max, char const *s)
 {
@@ -41,11 +54,11 @@ static void emit (int level, char const *who, char const *text)
   static int inlog = 0 ;
   char buf[1024] ;
   size_t len = 0 ;
-  if (log_hooked)
+  if (log_sink)
   {
     if (inlog) return ;
     inlog = 1 ;
-    hook_run_logging(level, who ? who : "core", text, log_hook ? log_hook : "") ;
+    (*log_sink)(level, who ? who : "core", text, log_hookid >= 0 ? hooktab_name(log_hookid) : "") ;
     inlog = 0 ;
     return ;
   }
@@ -65,11 +78,10 @@ static void emit (int level, char const *who, char const *text)
   while (write(2, buf, len) < 0 && errno == EINTR) ;
 }
 
-void log_v (int level, char const *who, char const *s, va_list ap)
+static void vlog (int level, char const *who, char const *s, va_list ap)
 {
   char text[900] ;
   size_t len = 0 ;
-  if (level > log_level && !log_hooked) return ;
   for (; s ; s = va_arg(ap, char const *))
   {
     size_t n = strlen(s) ;
@@ -81,10 +93,17 @@ void log_v (int level, char const *who, char const *s, va_list ap)
   emit(level, who, text) ;
 }
 
+void log_plugin_v (int level, char const *s, va_list ap)
+{
+  if (!log_wants_plugin(level)) return ;
+  vlog(level, ctxwho ? ctxwho : "?", s, ap) ;
+}
+
 void log_core (int level, char const *s, ...)
 {
   va_list ap ;
+  if (!log_wants(level)) return ;
   va_start(ap, s) ;
-  log_v(level, 0, s, ap) ;
+  vlog(level, 0, s, ap) ;
   va_end(ap) ;
 }

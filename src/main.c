@@ -8,7 +8,7 @@
 #include "control.h"
 #include "io.h"
 #include "log.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "plugins.h"
 #include "session.h"
 #include "smtp.h"
@@ -22,7 +22,7 @@ int main (void)
   ok = session_config() ;
   if (!io_init(sess.timeout)) _exit(111) ;
   if (ok) ok = plugins_load() ;
-  if (!ok) session_die(100, "4.3.0", "Service temporarily unavailable (configuration error)") ;
-  log_core(LOGINFO, "connect from ", sess.remoteip, (char *)0) ;
-  smtp_run() ;
+  if (ok) ok = smtp_config() ;
+  if (ok) log_core(LOGINFO, "connect from ", sess.remoteip, (char *)0) ;
+  smtp_run(ok) ;
 }

@@ -197,6 +197,23 @@ char const *msg_header_get (char const *name, unsigned int n)
   return value.s ;
 }
 
+char const *msg_header_raw (char const *name, unsigned int n)
+{
+  hfield const *f = nth(name, n, 0) ;
+  if (!f) return 0 ;
+  if (!stralloc_copyb(&value, arena.s + f->off, f->len) || !stralloc_0(&value)) return 0 ;
+  return value.s ;
+}
+
+int msg_body_commit (void)
+{
+  if (!spool_replace_commit()) return 0 ;
+  /* a header block that ran to the end of data needs its blank line now */
+  if (spool_size()) sep = 1 ;
+  render_ok = 0 ;
+  return 1 ;
+}
+
 static int namevalid (char const *name)
 {
   size_t i = 0 ;

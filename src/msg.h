@@ -25,6 +25,10 @@ extern uint64_t msg_stored (void) ;   /* octets received (after unstuffing) */
 
 extern unsigned int msg_header_count (char const *name) ;
 extern char const *msg_header_get (char const *name, unsigned int n) ;
+/* The whole field as stored ("Name: value\n", folding included). */
+extern char const *msg_header_raw (char const *name, unsigned int n) ;
+/* Makes the replacement body (spool_replace_*) the message's body. 1 ok, 0 error. */
+extern int msg_body_commit (void) ;
 extern int msg_header_add (char const *name, char const *value, int prepend) ;
 extern int msg_header_replace (char const *name, unsigned int n, char const *value) ;
 extern int msg_header_delete (char const *name, unsigned int n) ;

@@ -5,7 +5,7 @@
    never copies the key anywhere but kp->skey. */
 
 #include "pem.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 #include <string.h>
 #include <errno.h>

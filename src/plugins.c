@@ -12,6 +12,7 @@
 #include <skalibs/genalloc.h>
 #include <skalibs/types.h>
 
+#include "args.h"
 #include "control.h"
 #include "hook.h"
 #include "log.h"
@@ -72,6 +73,60 @@ qp_plugin const *plugins_find (char const *name)
 /* the text of control/plugins, for the life of the process (plugins.h) */
 char *plugins_text = 0 ;
 
+/* The instance's common settings before its arguments are read. */
+static void common_defaults (qp_plugin const *p, args_common *c)
+{
+  c->loglevel = -1 ;
+  c->logrel = 0 ;
+  c->reject = p->flags & QP_PLUGIN_REJECT_OFF ? QP_REJECT_NO : QP_REJECT_YES ;
+  c->reject_type = p->reject_type ? p->reject_type : DENY ;
+}
+
+/* A relative loglevel (+N/-N) counts from control/loglevel. */
+static int threshold (args_common const *c)
+{
+  int l ;
+  if (c->loglevel >= 0) return c->loglevel ;
+  if (!c->logrel) return -1 ;
+  l = log_level + c->logrel ;
+  return l < 0 ? 0 : l > LOGDEBUG ? LOGDEBUG : l ;
+}
+
+static int configure_instance (qp_plugin const *p, char const *name, unsigned int argc, char const *const *argv)
+{
+  static stralloc err = STRALLOC_ZERO ;
+  static stralloc usage = STRALLOC_ZERO ;
+  instance in = { .p = p, .name = name } ;
+  args_common c ;
+  common_defaults(p, &c) ;
+  if (p->state_size && !(in.state = calloc(1, p->state_size))) return 0 ;
+  err.len = 0 ;
+  if (!args_parse(p->args, in.state, &c, argc, argv, &err))
+  {
+    usage.len = 0 ;
+    if (!args_usage(p->args, name, &usage)) usage.len = 0 ;
+    log_core(LOGCRIT, "config error: control/plugins: plugin ", name, ": ", err.len ? err.s : "bad arguments",
+      usage.len ? " (usage: " : "", usage.len ? usage.s : "", usage.len ? ")" : "", (char *)0) ;
+    return 0 ;
+  }
+  in.loglevel = threshold(&c) ;
+  in.reject = c.reject ;
+  in.reject_type = c.reject_type ;
+  if (p->init)
+  {
+    int ok ;
+    hook_enter(&in, -1) ;
+    ok = (*p->init)(in.state) ;
+    hook_leave() ;
+    if (!ok)
+    {
+      log_core(LOGCRIT, "config error: control/plugins: plugin ", name, " refused its configuration", (char *)0) ;
+      return 0 ;
+    }
+  }
+  return hook_add(&in) ;
+}
+
 static int instance_add (char **words, unsigned int n, stralloc *seen)
 {
   char const *args[WORDS_MAX + 2] ;
@@ -80,7 +135,6 @@ static int instance_add (char **words, unsigned int n, stralloc *seen)
   char *colon = strchr(words[0], ':') ;
   char *name ;
   qp_plugin const *p ;
-  void *state = 0 ;
   size_t k ;
   if (colon)
   {
@@ -114,24 +168,47 @@ static int instance_add (char **words, unsigned int n, stralloc *seen)
   if (!stralloc_cats(seen, name) || !stralloc_0(seen)) return 0 ;
   for (i = 1 ; i < n ; i++) args[argc++] = words[i] ;
   args[argc] = 0 ;
-  if (p->init)
-  {
-    int ok ;
-    char const *old = log_plugin ;
-    log_plugin = name ;
-    ok = (*p->init)(&state, argc, args) ;
-    log_plugin = old ;
-    if (!ok)
-    {
-      log_core(LOGCRIT, "config error: control/plugins: plugin ", name, " refused its configuration", (char *)0) ;
-      return 0 ;
-    }
-  }
-  if (!hook_add(p, name, state)) return 0 ;
-  return 1 ;
+  return configure_instance(p, name, argc, args) ;
  badname:
   log_core(LOGCRIT, "config error: control/plugins: bad instance name: ", words[0], (char *)0) ;
   return 0 ;
+}
+
+/* Ordering the descriptors declare (doc/plugins/ORDER): a plugin's "after"
+   names must not come later; a plugin that delivers deferred refusals must
+   come after every instance that defers, and must exist if one does. */
+static int order_ok (void)
+{
+  unsigned int n = hook_instances(), i, j ;
+  int deliverer = -1, deferrer = -1 ;
+  for (i = 0 ; i < n ; i++)
+  {
+    instance const *a = hook_instance(i) ;
+    char const *const *after = a->p->after ;
+    if (a->p->flags & QP_PLUGIN_AFTER_DEFERRERS && deliverer < 0) deliverer = (int)i ;
+    if (a->reject == QP_REJECT_NAUGHTY) deferrer = (int)i ;
+    for (; after && *after ; after++)
+      for (j = i + 1 ; j < n ; j++)
+        if (!strcmp(hook_instance(j)->p->name, *after))
+        {
+          log_core(LOGCRIT, "config error: control/plugins: ", hook_instance(j)->name, " must come before ", a->name, (char *)0) ;
+          return 0 ;
+        }
+  }
+  if (deferrer < 0) return 1 ;
+  if (deliverer < 0)
+  {
+    log_core(LOGCRIT, "config error: control/plugins: ", hook_instance(deferrer)->name,
+      " has reject naughty, but no naughty plugin is listed to deliver the refusal", (char *)0) ;
+    return 0 ;
+  }
+  if (deferrer > deliverer)
+  {
+    log_core(LOGCRIT, "config error: control/plugins: ", hook_instance(deferrer)->name, " has reject naughty and must come before ",
+      hook_instance(deliverer)->name, (char *)0) ;
+    return 0 ;
+  }
+  return 1 ;
 }
 
 int plugins_load (void)
@@ -174,5 +251,5 @@ int plugins_load (void)
      and stays reachable (for leak checkers) through plugins_text */
   plugins_text = sa.s ;
   stralloc_free(&seen) ;
-  return ok ;
+  return ok && order_ok() ;
 }

@@ -5,9 +5,11 @@
 #ifndef QCSMTPD_PLUGINS_H
 #define QCSMTPD_PLUGINS_H
 
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 extern qp_plugin const *const plugin_table[] ;
+/* 1 in the check binary (tests/qcsmtpd-check), 0 in ./qcsmtpd */
+extern int const plugins_testing ;
 
 /* 1 ok; 0 configuration error (logged). */
 extern int plugins_load (void) ;

@@ -11,13 +11,20 @@
 
 #include "config.h"
 #include "limits.h"
-#include "plugin.h"
-#include "hook.h"
+#include "qcsmtpd/plugin.h"
+#include "hooktab.h"
 #include "io.h"
 #include "log.h"
+#include "session.h"
 
-unsigned int reply_errors = 0 ;
-unsigned int reply_last = 0 ;
+static unsigned int errors = 0 ;
+static unsigned int last = 0 ;
+static unsigned int count = 0 ;
+
+unsigned int reply_errors (void) { return errors ; }
+unsigned int reply_last (void) { return last ; }
+unsigned int reply_count (void) { return count ; }
+void reply_reset (void) { errors = last = count = 0 ; }
 
 typedef struct rule_s rule ;
 struct rule_s
@@ -108,22 +115,6 @@ static rule const table[] =
   { HOOK_UNRECOGNIZED_COMMAND, DECLINED, 0, 500, "5.5.1", "Unrecognized command" },
 } ;
 
-/* Hooks that answer with another hook's rules. */
-static int alias (int hook)
-{
-  switch (hook)
-  {
-    case HOOK_EHLO : return HOOK_HELO ;
-    case HOOK_MAIL_PRE : return HOOK_MAIL ;
-    case HOOK_RCPT_PRE : return HOOK_RCPT ;
-    case HOOK_DATA_HEADERS_END :
-    case HOOK_DATA_POST_HEADERS :
-    case HOOK_DATA_POST :
-    case HOOK_QUEUE_PRE : return HOOK_DATA ;
-    default : return hook ;
-  }
-}
-
 static size_t sanitise (char *out, char const *s, size_t len)
 {
   size_t i = 0, o = 0 ;
@@ -155,8 +146,9 @@ int reply_send (unsigned int code, char const *esc, char const *text)
   char line[16 + 16 + SMTP_REPLY_LINE_MAX + 2] ;
   unsigned int nlines = 0 ;
   if (!text) text = "" ;
-  reply_last = code ;
-  if (code == 500 || code == 501 || code == 503 || code == 504 || code == 555) reply_errors++ ;
+  last = code ;
+  count++ ;
+  if (code == 500 || code == 501 || code == 503 || code == 504 || code == 555) errors++ ;
   for (;;)
   {
     char const *nl = strchr(text, '\n') ;
@@ -205,18 +197,18 @@ static void expand (stralloc *sa, char const *t, char const *subject)
   stralloc_0(sa) ;
 }
 
-int reply_verdict (int hook, int v, char const *subject)
+int reply_verdict (int hook, int v, char const *subject, char const *msg)
 {
   static stralloc text = STRALLOC_ZERO ;
   rule const *r ;
-  int h = alias(hook) ;
+  int h = hook >= 0 && hook < HOOK_MAX ? hooktab_rows[hook].reply_as : hook ;
   unsigned int code ;
   char const *esc ;
-  char const *msg = hook_msg.len ? hook_msg.s : 0 ;
   char escbuf[16] ;
+  if (msg && !*msg) msg = 0 ;
   /* DONE: the plugin answered itself (qp_reply); a 421 or 221 of its own
      closes the channel as well (RFC 5321 3.8) */
-  if (v == DONE) return reply_last == 421 || reply_last == 221 ? REPLY_CLOSE : REPLY_DONE ;
+  if (v == DONE) return last == 421 || last == 221 ? REPLY_CLOSE : REPLY_DONE ;
   /* the pre-hooks and the hooks whose success reply the caller builds go on */
   if ((v == OK || v == DECLINED) && h != hook) return REPLY_CONTINUE ;
   if ((v == OK || v == DECLINED) && (hook == HOOK_CONNECT || hook == HOOK_HELO)) return REPLY_CONTINUE ;
@@ -256,4 +248,19 @@ int reply_verdict (int hook, int v, char const *subject)
   if (!reply_send(code, esc, msg)) return REPLY_IOERROR ;
   /* RFC 5321 3.8: a 421 (and a 221) means the channel is closing, whoever chose it */
   return r->close || code == 421 || code == 221 ? REPLY_CLOSE : REPLY_SENT ;
+}
+
+int reply_closing (char const *esc, char const *why)
+{
+  static stralloc t = STRALLOC_ZERO ;
+  t.len = 0 ;
+  if (!stralloc_cats(&t, sess.me.len ? sess.me.s : "qcsmtpd") || !stralloc_catb(&t, " ", 1)
+   || !stralloc_cats(&t, why) || !stralloc_0(&t)) return 0 ;
+  log_core(LOGNOTICE, "closing connection: ", why, (char *)0) ;
+  return reply_send(421, esc, t.s) ;
+}
+
+int reply_outcome (int r)
+{
+  return r == REPLY_CLOSE ? QP_CMD_CLOSE : r == REPLY_IOERROR ? QP_CMD_FAIL : QP_CMD_OK ;
 }

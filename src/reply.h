@@ -15,14 +15,23 @@
    status code or NULL. 1 ok, 0 write error. */
 extern int reply_send (unsigned int code, char const *esc, char const *text) ;
 
-/* Turns the verdict v of hook (with hook_msg) into a reply per the table.
-   subject replaces "%s" in default texts. Returns one of REPLY_*. */
-extern int reply_verdict (int hook, int v, char const *subject) ;
+/* Turns the verdict v of hook (with its message msg, NULL or "" for none)
+   into a reply per the table (the hook table says whose rules a hook
+   follows). subject replaces "%s" in default texts. Returns one of REPLY_*. */
+extern int reply_verdict (int hook, int v, char const *subject, char const *msg) ;
 
-/* Error replies (500, 501, 503, 504, 555) sent so far. */
-extern unsigned int reply_errors ;
+/* "421 <me> why" with esc, logged. 1 ok, 0 write error. */
+extern int reply_closing (char const *esc, char const *why) ;
 
-/* The last reply code sent. */
-extern unsigned int reply_last ;
+/* A command's outcome (QP_CMD_*) for a reply_verdict result that ended the
+   command: CLOSE and IOERROR end the session, the rest goes on. */
+extern int reply_outcome (int r) ;
+
+/* Error replies (500, 501, 503, 504, 555) sent so far, the last code sent,
+   the number of replies sent; reply_reset forgets them (a new session). */
+extern unsigned int reply_errors (void) ;
+extern unsigned int reply_last (void) ;
+extern unsigned int reply_count (void) ;
+extern void reply_reset (void) ;
 
 #endif

@@ -13,21 +13,19 @@
 #include <skalibs/types.h>
 
 #include "limits.h"
+#include "clock.h"
 #include "control.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "log.h"
 #include "io.h"
-#include "reply.h"
 #include "tls.h"
 
-tls_engine const *tls_engine_cur = 0 ;
-tls_info tls_state ;
 
 session sess =
 {
   .me = STRALLOC_ZERO, .greeting = STRALLOC_ZERO, .helo = STRALLOC_ZERO,
   .spooldir = STRALLOC_ZERO, .notes = STRALLOC_ZERO,
-  .authuser = STRALLOC_ZERO, .caps = STRALLOC_ZERO,
+  .authuser = STRALLOC_ZERO,
   .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX, .tls_before_auth = 1
 } ;
 
@@ -135,6 +133,9 @@ int session_config (void)
   n = 0 ;
   if (!readuint("tls_required", &n)) return 0 ;
   if (n) sess.tls_required = 1 ;
+  n = POLICY_BUDGET_DEFAULT ;
+  if (!readuint("policy_budget", &n)) return 0 ;
+  clock_budget(n > 86400 ? 86400 : (unsigned int)n) ;
   return 1 ;
 }
 
@@ -169,18 +170,4 @@ void session_remote_info (stralloc *sa)
     stralloc_cats(sa, sess.remoteip) ;
     stralloc_catb(sa, "]", 1) ;
   }
-}
-
-void session_die (unsigned int exitcode, char const *esc, char const *why)
-{
-  static stralloc t = STRALLOC_ZERO ;
-  t.len = 0 ;
-  stralloc_cats(&t, sess.me.len ? sess.me.s : "qcsmtpd") ;
-  stralloc_catb(&t, " ", 1) ;
-  stralloc_cats(&t, why) ;
-  stralloc_0(&t) ;
-  log_core(exitcode == 100 ? LOGCRIT : LOGNOTICE, "closing: ", why, (char *)0) ;
-  if (t.s) reply_send(421, esc, t.s) ;
-  io_flush() ;
-  _exit(exitcode) ;
 }

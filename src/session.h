@@ -31,7 +31,7 @@ struct session_s
   int tls_required ;     /* control/tls_required or UCSPITLS=!: MAIL and AUTH only inside TLS */
   int tls_before_auth ;  /* control/tls_before_auth (default 1): AUTH only inside TLS */
   stralloc authuser ;    /* non-empty once AUTH succeeded */
-  stralloc caps ;        /* EHLO keywords added by plugins, NUL-separated */
+  unsigned int commands ; /* commands read */
   uint64_t databytes ;
   unsigned int timeout ;
   unsigned int maxrcpt ;
@@ -52,7 +52,5 @@ extern char const *session_spooldir (void) ;
 /* "TCPREMOTEINFO@host", the host, or "[ip]" (qpsmtpd's remote_info). */
 extern void session_remote_info (stralloc *) ;
 
-/* Exits after a best-effort 421 reply. */
-extern void session_die (unsigned int exitcode, char const *esc, char const *why) ;
 
 #endif

@@ -3,7 +3,7 @@
    data hooks and the queue hooks. A 250 goes out only when a queue plugin said
    OK; a bare LF or CR ends the session without queueing anything. */
 
-#include "smtp.h"
+#include "smtpdata.h"
 
 #include <string.h>
 #include <strings.h>
@@ -14,13 +14,14 @@
 
 #include "limits.h"
 #include "auth.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "data.h"
 #include "hook.h"
 #include "io.h"
 #include "log.h"
 #include "msg.h"
 #include "received.h"
+#include "reset.h"
 #include "reply.h"
 #include "session.h"
 #include "txn.h"
@@ -33,29 +34,32 @@ struct rx_s
   int hdrfired ;      /* data_headers_end has run */
   int deferred ;      /* DENY or DENYSOFT from data_headers_end, else DECLINED */
   stralloc dmsg ;     /* and its message */
+  int ending ;        /* QP_CMD_* once the session cannot go on */
 } ;
 
 static rx st = { .dmsg = STRALLOC_ZERO } ;
 
 /* data_headers_end: a *_DISCONNECT answers now; DENY/DENYSOFT answer after
    the end of data (the client is still sending); the rest goes on. */
-static void headers_end (void)
+static int headers_end (void)
 {
   int v ;
   st.hdrfired = 1 ;
   v = hook_run0(HOOK_DATA_HEADERS_END) ;
   if (v == DENY_DISCONNECT || v == DENYSOFT_DISCONNECT)
   {
-    reply_verdict(HOOK_DATA_HEADERS_END, v, 0) ;
-    smtp_finish(0) ;
+    reply_verdict(HOOK_DATA_HEADERS_END, v, 0, hook_message()) ;
+    st.ending = QP_CMD_CLOSE ;
+    return 0 ;
   }
   if (v == DENY || v == DENYSOFT)
   {
     st.deferred = v ;
     st.dmsg.len = 0 ;
-    if (hook_msg.len) stralloc_catb(&st.dmsg, hook_msg.s, hook_msg.len) ;
+    if (!stralloc_cats(&st.dmsg, hook_message()) || !stralloc_0(&st.dmsg)) st.dmsg.len = 0 ;
     st.over = 1 ;
   }
+  return 1 ;
 }
 
 static void store (char const *s, size_t len)
@@ -65,8 +69,9 @@ static void store (char const *s, size_t len)
   if (!msg_write(s, len)) st.spoolerr = errno ? errno : EIO ;
 }
 
-/* Reads the client's data up to CRLF.CRLF; returns only when it was read whole. */
-static void receive (void)
+/* Reads the client's data up to CRLF.CRLF; 1 when it was read whole, 0
+   when the session must end (st.ending). */
+static int receive (void)
 {
   static char out[IO_INSIZE] ;
   datafsm f = DATAFSM_ZERO ;
@@ -76,24 +81,27 @@ static void receive (void)
     size_t olen, used ;
     int r ;
     ssize_t n = io_peek(&p) ;
-    if (n < 0) smtp_ioerror() ;
+    if (n < 0) { st.ending = QP_CMD_FAIL ; return 0 ; }
     if (!n)
     {
       log_core(LOGNOTICE, "client closed the connection in the middle of DATA; nothing queued", (char *)0) ;
-      smtp_finish(111) ;
+      st.ending = QP_CMD_FAIL ;
+      return 0 ;
     }
     r = data_feed(&f, p, (size_t)n, out, &olen, &used) ;
     io_consume(used) ;
     store(out, olen) ;
-    if (!st.hdrfired && msg_header_done()) headers_end() ;
+    if (!st.hdrfired && msg_header_done() && !headers_end()) return 0 ;
     if (r == DATA_BARE)
     {
       /* RFC 5321 2.3.8: CR and LF only as CRLF; a lenient reading of a bare
          one would let a client smuggle a second message past us */
       log_core(LOGWARN, "bare LF or CR in DATA from ", sess.remoteip, "; nothing queued", (char *)0) ;
-      smtp_abort(111, "4.5.2", "Bare LF or CR in message text (RFC 5321 2.3.8), closing connection") ;
+      reply_closing("4.5.2", "Bare LF or CR in message text (RFC 5321 2.3.8), closing connection") ;
+      st.ending = QP_CMD_FAIL ;
+      return 0 ;
     }
-    if (r == DATA_END) return ;
+    if (r == DATA_END) return 1 ;
   }
 }
 
@@ -101,13 +109,10 @@ static void receive (void)
 static int verdict_of_reception (void)
 {
   if (!st.spoolerr && !msg_end()) st.spoolerr = errno ? errno : EIO ;
-  if (!st.hdrfired) headers_end() ;
+  if (!st.hdrfired && !headers_end()) return 0 ;
   if (st.deferred != DECLINED)
   {
-    hook_msg.len = 0 ;
-    if (st.dmsg.len && stralloc_copyb(&hook_msg, st.dmsg.s, st.dmsg.len) && stralloc_0(&hook_msg)) hook_msg.len-- ;
-    else hook_msg.len = 0 ;
-    smtp_outcome(reply_verdict(HOOK_DATA_HEADERS_END, st.deferred, 0)) ;
+    st.ending = reply_outcome(reply_verdict(HOOK_DATA_HEADERS_END, st.deferred, 0, st.dmsg.len ? st.dmsg.s : 0)) ;
     return 0 ;
   }
   if (st.spoolerr)
@@ -197,10 +202,10 @@ static int trace (void)
 {
   static stralloc value = STRALLOC_ZERO ;
   char const *proto = received_proto() ;
-  qp_hookarg a = { .arg = proto } ;
+  qp_hookarg a = { .hook = HOOK_RECEIVED_LINE, .v = { proto } } ;
   int v = hook_run(HOOK_RECEIVED_LINE, &a) ;
   value.len = 0 ;
-  if (v == OK && hook_msg.len) { if (!stralloc_copyb(&value, hook_msg.s, hook_msg.len)) return 0 ; }
+  if (v == OK && *hook_message()) { if (!stralloc_copys(&value, hook_message())) return 0 ; }
   else if (!received_build(&value, proto)) return 0 ;
   if (!stralloc_0(&value)) return 0 ;
   if (!ar_rename()) return 0 ;
@@ -209,10 +214,13 @@ static int trace (void)
 }
 
 /* Runs a filtering hook; 1 if the message goes on. */
+/* Runs a filtering hook; 1 if the message goes on. */
 static int filter (int hook)
 {
   int v = hook_run0(hook) ;
-  return smtp_outcome(reply_verdict(hook, v, 0)) ;
+  int r = reply_verdict(hook, v, 0, hook_message()) ;
+  st.ending = reply_outcome(r) ;
+  return r == REPLY_CONTINUE ;
 }
 
 static void deliver (void)
@@ -221,33 +229,32 @@ static void deliver (void)
   if (!trace()) { reply_send(451, "4.3.0", "Out of memory; try again later") ; return ; }
   if (!filter(HOOK_DATA_POST_HEADERS) || !filter(HOOK_DATA_POST) || !filter(HOOK_QUEUE_PRE)) return ;
   v = hook_run0(HOOK_QUEUE) ;
-  r = reply_verdict(HOOK_QUEUE, v, 0) ;
-  if (v == OK) log_core(LOGNOTICE, "queued from ", sess.remoteip, " by ", hook_who, (char *)0) ;
+  r = reply_verdict(HOOK_QUEUE, v, 0, hook_message()) ;
+  if (v == OK) log_core(LOGNOTICE, "queued from ", sess.remoteip, " by ", hook_who(), (char *)0) ;
   hook_run0(HOOK_QUEUE_POST) ;
-  smtp_outcome(r) ;
+  st.ending = reply_outcome(r) ;
 }
 
-void smtp_data (char *arg)
+int smtp_data (void *state, char *arg)
 {
   int v, r ;
-  if (*arg) { reply_send(501, "5.5.4", "Syntax error, DATA takes no parameters") ; return ; }
-  if (!txn_cur.active) { reply_send(503, "5.5.1", "MAIL first") ; return ; }
-  if (!txn_rcpt_count(&txn_cur)) { reply_send(503, "5.5.1", "RCPT first") ; return ; }
+  (void)state ; (void)arg ;
+  st.ending = QP_CMD_OK ;
   v = hook_run0(HOOK_DATA) ;
-  r = reply_verdict(HOOK_DATA, v, 0) ;
-  if (!smtp_outcome(r)) { smtp_txn_discard() ; return ; }
+  r = reply_verdict(HOOK_DATA, v, 0, hook_message()) ;
+  if (r != REPLY_CONTINUE) { reset_txn() ; return reply_outcome(r) ; }
   if (!msg_begin(session_spooldir()))
   {
     log_core(LOGERROR, "cannot open a spool file in ", session_spooldir(), ": ", strerror(errno), (char *)0) ;
     reply_send(451, "4.3.0", "Unable to spool message; try again later") ;
-    smtp_txn_discard() ;
-    return ;
+    reset_txn() ;
+    return QP_CMD_OK ;
   }
   st.over = st.spoolerr = st.hdrfired = 0 ;
   st.deferred = DECLINED ;
   reply_send(354, 0, "go ahead, end data with <CR><LF>.<CR><LF>") ;
-  receive() ;
-  if (verdict_of_reception()) deliver() ;
+  if (receive() && verdict_of_reception()) deliver() ;
   /* RFC 5321 4.1.1.4: whatever the outcome, the transaction is over */
-  smtp_txn_discard() ;
+  reset_txn() ;
+  return st.ending ;
 }

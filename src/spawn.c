@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 
 #include "limits.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 extern char **environ ;
 

@@ -22,6 +22,8 @@ static char buf[SPOOL_BUFSIZE] ;
 static size_t blen = 0 ;        /* octets in buf not yet in the file */
 static uint64_t total = 0 ;
 
+void spool_replace_abort (void) ;
+
 static int open_unnamed (char const *dir)
 {
   size_t n = strlen(dir) ;
@@ -110,9 +112,50 @@ uint64_t spool_size (void)
 
 void spool_close (void)
 {
+  spool_replace_abort() ;
   if (fd >= 0) close(fd) ;
   fd = -1 ;
   spooldir = 0 ;
   blen = 0 ;
   total = 0 ;
+}
+
+ /* A replacement body (qp_body_*): always a file of its own until commit */
+
+static int rfd = -1 ;
+static uint64_t rtotal = 0 ;
+
+int spool_replace_begin (void)
+{
+  spool_replace_abort() ;
+  if (!spooldir) { errno = EBADF ; return 0 ; }
+  rfd = open_unnamed(spooldir) ;
+  rtotal = 0 ;
+  return rfd >= 0 ;
+}
+
+int spool_replace_write (char const *s, size_t len)
+{
+  if (rfd < 0) { errno = EBADF ; return 0 ; }
+  if (allwrite(rfd, s, len) < len) return 0 ;
+  rtotal += len ;
+  return 1 ;
+}
+
+int spool_replace_commit (void)
+{
+  if (rfd < 0) { errno = EBADF ; return 0 ; }
+  if (fd >= 0) close(fd) ;
+  fd = rfd ;
+  rfd = -1 ;
+  blen = 0 ;
+  total = rtotal ;
+  return 1 ;
+}
+
+void spool_replace_abort (void)
+{
+  if (rfd >= 0) close(rfd) ;
+  rfd = -1 ;
+  rtotal = 0 ;
 }

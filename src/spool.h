@@ -19,4 +19,12 @@ extern ssize_t spool_pread (uint64_t off, char *buf, size_t len) ;
 extern uint64_t spool_size (void) ;
 extern void spool_close (void) ;
 
+/* A new body replacing the one stored (up to the queue hook): begin opens
+   an unnamed file, write appends, commit makes it the body, abort forgets
+   it. 1 ok, 0 error (errno set; the stored body is unchanged). */
+extern int spool_replace_begin (void) ;
+extern int spool_replace_write (char const *s, size_t len) ;
+extern int spool_replace_commit (void) ;
+extern void spool_replace_abort (void) ;
+
 #endif

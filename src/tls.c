@@ -23,7 +23,7 @@
 #include "io.h"
 #include "log.h"
 #include "pem.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 static pem_keypair kp ;
 static int loaded = 0 ;

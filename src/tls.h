@@ -30,8 +30,13 @@ struct tls_engine_s
   void (*close) (void) ;
 } ;
 
-/* NULL: no STARTTLS offered. Set by the tls plugin. */
+/* The engine that did this session's handshake (closed at the end), NULL
+   if none (no TLS, or TLS from the environment). */
 extern tls_engine const *tls_engine_cur ;
+
+/* Set when TLS starts before the greeting (qp_tls_implicit): runs the
+   handshake, returns a QP_CMD_* outcome. NULL otherwise. */
+extern int (*tls_implicit_start) (void) ;
 
 /* What the handshake gave (native, or the SSL_* entries of a UCSPI-TLS
    helper or of the environment for a session started inside TLS). Empty
@@ -110,5 +115,7 @@ extern tls_engine const tls_ucspi ;
    SSL_PEER_CERT_SUBJECT (or SSL_CLIENT_S_DN) from the environment into
    tls_state: for a session that starts inside TLS (sslserver, s6-tlsd). */
 extern void tls_info_from_env (void) ;
+/* The same from a UCSPI-TLS helper's block of "VAR=value\0" entries (len octets). */
+extern void tls_info_from_block (char const *s, size_t len) ;
 
 #endif

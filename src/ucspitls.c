@@ -19,58 +19,9 @@
 
 #include "io.h"
 #include "log.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 #define UCSPITLS_ENV_MAX 4096
-
-static void put (char *to, size_t max, char const *s)
-{
-  size_t n = s ? strlen(s) : 0 ;
-  if (n >= max) n = max - 1 ;
-  if (n) memcpy(to, s, n) ;
-  to[n] = 0 ;
-}
-
-/* The SSL_* variables that go into tls_state, from the environment or a
-   UCSPI-TLS helper's block; when both names of the client certificate's
-   subject come, the later one here (s6's) wins. */
-static struct { char const *name ; size_t off ; size_t size ; } const vars[] =
-{
-  { "SSL_PROTOCOL", offsetof(tls_info, protocol), sizeof(tls_state.protocol) },
-  { "SSL_CIPHER", offsetof(tls_info, cipher), sizeof(tls_state.cipher) },
-  { "SSL_TLS_SNI_SERVERNAME", offsetof(tls_info, sni), sizeof(tls_state.sni) },
-  { "SSL_CLIENT_S_DN", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
-  { "SSL_PEER_CERT_SUBJECT", offsetof(tls_info, peer_subject), sizeof(tls_state.peer_subject) },
-} ;
-#define NVARS (sizeof(vars) / sizeof(vars[0]))
-
-void tls_info_from_env (void)
-{
-  memset(&tls_state, 0, sizeof(tls_state)) ;
-  for (size_t k = 0 ; k < NVARS ; k++)
-  {
-    char const *v = getenv(vars[k].name) ;
-    if (v) put((char *)&tls_state + vars[k].off, vars[k].size, v) ;
-  }
-}
-
-/* VAR=value entries (a VAR alone means unset) into tls_state. */
-static void apply_env (char const *s, size_t len)
-{
-  size_t i = 0 ;
-  memset(&tls_state, 0, sizeof(tls_state)) ;
-  while (i < len)
-  {
-    char const *e = s + i ;
-    size_t n = strlen(e) ;
-    char const *eq = memchr(e, '=', n) ;
-    size_t nlen = eq ? (size_t)(eq - e) : n ;
-    for (size_t k = 0 ; k < NVARS ; k++)
-      if (strlen(vars[k].name) == nlen && !memcmp(vars[k].name, e, nlen))
-        put((char *)&tls_state + vars[k].off, vars[k].size, eq ? eq + 1 : 0) ;
-    i += n + 1 ;
-  }
-}
 
  /* UCSPI-TLS client */
 
@@ -181,7 +132,7 @@ static int ucspi_handshake (unsigned int timeout)
   len = read_env(c, env, sizeof(env), timeout) ;
   if (c > 1) close(c) ;
   if (len < 0) return 0 ;
-  apply_env(env, len) ;
+  tls_info_from_block(env, len) ;
   return 1 ;
 }
 

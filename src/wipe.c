@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 /* memset through a volatile pointer: a store the compiler cannot drop */
 static void *(*volatile wipe_memset) (void *, int, size_t) = &memset ;

@@ -173,8 +173,8 @@ EXTRA = [
     ("queue-ok-message", "queue", "OK Delivered elsewhere", "body",
      ["<= 250 2.0.0 Delivered elsewhere"], "noqueue"),
     ("quit-message", "quit", "OK See you later", "quit", ["<= 221 2.0.0 See you later"], "go"),
-    # an invalid verdict value is logged and treated as DECLINED
-    ("mail-invalid-verdict", "mail", "99", "mail", None, "go"),
+    # an invalid verdict value is logged and taken as DENYSOFT (fail closed)
+    ("mail-invalid-verdict", "mail", "99", "mail", ["<= 450 4.7.1 <a@b.test>, temporarily denied"], "stop"),
 ]
 
 

@@ -3,6 +3,7 @@
    checkpassword program (user, password and timestamp on its fd 3), run
    without a shell, with a deadline. Wipes the credentials it copied. */
 
+#include <stddef.h>
 #include <string.h>
 #include <stdlib.h>
 #include <errno.h>
@@ -14,7 +15,7 @@
 #include <skalibs/stralloc.h>
 #include <skalibs/types.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 #define CONTROL_FILE "smtpauth-checkpassword"
 #define CHECKPW_INPUT_MAX 512     /* what checkpassword reads from fd 3 */
@@ -24,6 +25,8 @@ typedef struct checkpw_s checkpw ;
 struct checkpw_s
 {
   char const *argv[3] ;   /* prog, true, NULL */
+  char const *prog ;      /* the arguments, if given */
+  char const *truep ;
 } ;
 
 /* user\0password\0<pid.time@me>\0 into buf; its length, 0 if too long. */
@@ -106,8 +109,9 @@ static int checkpw_auth (void *state, qp_hookarg const *a)
   char buf[CHECKPW_INPUT_MAX] ;
   size_t len ;
   int wstat = 0, r ;
-  if (!a->arg2 || !a->arg3) return DECLINED ;
-  len = input(buf, a->arg2, a->arg3) ;
+  char const *user = qp_arg(a, "user"), *pass = qp_arg(a, "password") ;
+  if (!user || !pass) return DECLINED ;
+  len = input(buf, user, pass) ;
   if (!len)
   {
     qp_log(LOGINFO, "fail: user name and password longer than checkpassword reads", (char *)0) ;
@@ -153,38 +157,31 @@ static int from_control (checkpw *st)
   return 1 ;
 }
 
-static int from_args (checkpw *st, unsigned int argc, char const *const *argv)
+static qp_argdef const checkpw_args[] =
 {
-  unsigned int i = 0 ;
-  if (argc != 4) goto usage ;
-  for (; i < argc ; i += 2)
-  {
-    if (!strcmp(argv[i], "checkpw")) st->argv[0] = argv[i+1] ;
-    else if (!strcmp(argv[i], "true")) st->argv[1] = argv[i+1] ;
-    else goto usage ;
-  }
-  if (st->argv[0] && st->argv[1]) return 1 ;
- usage:
-  qp_log(LOGERROR, "usage: auth/auth_checkpassword checkpw /path/prog true /path/true", (char *)0) ;
-  return 0 ;
-}
+  { .name = "checkpw", .type = QP_ARG_STRING, .off = offsetof(checkpw, prog), .meta = "/path/prog" },
+  { .name = "true", .type = QP_ARG_STRING, .off = offsetof(checkpw, truep), .meta = "/path/true" },
+  { 0 }
+} ;
 
-static int checkpw_init (void **state, unsigned int argc, char const *const *argv)
+static int checkpw_init (void *state)
 {
-  checkpw *st = malloc(sizeof *st) ;
+  checkpw *st = state ;
   unsigned int i = 0 ;
-  if (!st) { qp_log(LOGERROR, "out of memory", (char *)0) ; return 0 ; }
-  memset(st, 0, sizeof *st) ;
-  if (!(argc ? from_args(st, argc, argv) : from_control(st))) { free(st) ; return 0 ; }
+  if (!st->prog && !st->truep) { if (!from_control(st)) return 0 ; }
+  else if (!st->prog || !st->truep)
+  {
+    qp_log(LOGERROR, "usage: auth/auth_checkpassword checkpw /path/prog true /path/true", (char *)0) ;
+    return 0 ;
+  }
+  else { st->argv[0] = st->prog ; st->argv[1] = st->truep ; }
   /* no shell and no PATH search, here or in qp_spawn */
   for (; i < 2 ; i++)
     if (st->argv[i][0] != '/')
     {
       qp_log(LOGERROR, "not an absolute path: ", st->argv[i], " (auth/auth_checkpassword runs no shell and searches no PATH)", (char *)0) ;
-      free(st) ;
       return 0 ;
     }
-  *state = st ;
   return 1 ;
 }
 
@@ -192,6 +189,8 @@ qp_plugin const plugin_auth_auth_checkpassword =
 {
   .name = "auth/auth_checkpassword",
   .aliases = 0,
+  .state_size = sizeof(checkpw),
+  .args = checkpw_args,
   .init = &checkpw_init,
   .hook =
   {

@@ -10,7 +10,7 @@
 #include <skalibs/stralloc.h>
 #include <skalibs/types.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 #define FILE_NAME "flat_auth_pw"
 
@@ -45,11 +45,12 @@ static char const *lookup (stralloc const *sa, char const *user)
 static int flat_auth (void *state, qp_hookarg const *a)
 {
   stralloc sa = STRALLOC_ZERO ;
-  char const *user = a->arg2 ;
+  char const *user = qp_arg(a, "user") ;
+  char const *pass = qp_arg(a, "password") ;
   char const *secret ;
   int r, ok ;
   (void)state ;
-  if (!user || !a->arg3 || !strchr(user, '@'))
+  if (!user || !pass || !strchr(user, '@'))
   {
     qp_log(LOGINFO, "skip: user name without @domain", (char *)0) ;
     return DECLINED ;
@@ -72,9 +73,9 @@ static int flat_auth (void *state, qp_hookarg const *a)
     qp_log(LOGINFO, "skip: unknown user ", user, (char *)0) ;
     return DECLINED ;
   }
-  ok = !strcmp(a->arg, "cram-md5")
-     ? qp_cram_md5_verify(a->arg4, secret, a->arg3)
-     : qp_secret_equal(a->arg3, strlen(a->arg3), secret, strlen(secret)) ;
+  ok = !strcmp(qp_arg(a, "mechanism"), "cram-md5")
+     ? qp_cram_md5_verify(qp_arg(a, "ticket"), secret, pass)
+     : qp_secret_equal(pass, strlen(pass), secret, strlen(secret)) ;
   qp_wipe(sa.s, sa.len) ;
   stralloc_free(&sa) ;
   if (!ok)
@@ -88,22 +89,10 @@ static int flat_auth (void *state, qp_hookarg const *a)
   return OK ;
 }
 
-static int flat_init (void **state, unsigned int argc, char const *const *argv)
-{
-  (void)state ; (void)argv ;
-  if (argc)
-  {
-    qp_log(LOGERROR, "usage: auth/auth_flat_file (no arguments; users in control/" FILE_NAME ")", (char *)0) ;
-    return 0 ;
-  }
-  return 1 ;
-}
-
 qp_plugin const plugin_auth_auth_flat_file =
 {
   .name = "auth/auth_flat_file",
   .aliases = 0,
-  .init = &flat_init,
   .hook =
   {
     [HOOK_AUTH_PLAIN] = &flat_auth,

@@ -3,6 +3,7 @@
    per event, in qpsmtpd's format "<pid> (<hook>) <plugin>: <text>". It never
    logs itself from the logging hook (that would recurse). */
 
+#include <stddef.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +13,14 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 typedef struct warn_s warn ;
 struct warn_s
 {
   stralloc line ;    /* reused for every event */
   int max ;
+  char const *level ;  /* the argument, NULL if none */
 } ;
 
 /* qpsmtpd's level names, with and without the LOG prefix */
@@ -70,11 +72,15 @@ static void put (char const *s, size_t len)
 static int warn_logging (void *state, qp_hookarg const *a)
 {
   warn *st = state ;
-  char const *plugin = a->arg ? a->arg : "core" ;
-  char const *hook = a->arg3 ? a->arg3 : "" ;
+  char const *plugin = qp_arg(a, "plugin") ;
+  char const *hook = qp_arg(a, "hook") ;
+  char const *text = qp_arg(a, "text") ;
+  int level = qp_arg_code(a) ;
   char pid[32] ;
   int ok ;
-  if (a->code > st->max) return DECLINED ;
+  if (!plugin) plugin = "core" ;
+  if (!hook) hook = "" ;
+  if (level > st->max) return DECLINED ;
   snprintf(pid, sizeof pid, "%ld ", (long)getpid()) ;
   st->line.len = 0 ;
   ok = stralloc_cats(&st->line, pid) ;
@@ -85,21 +91,27 @@ static int warn_logging (void *state, qp_hookarg const *a)
         && stralloc_catb(&st->line, ") ", 2) ;
     ok = ok && cat_clean(&st->line, plugin) && stralloc_catb(&st->line, ": ", 2) ;
   }
-  ok = ok && cat_clean(&st->line, a->arg2 ? a->arg2 : "") && stralloc_catb(&st->line, "\n", 1) ;
+  ok = ok && cat_clean(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
   if (ok) put(st->line.s, st->line.len) ;
   return DECLINED ;
 }
 
-static int warn_init (void **state, unsigned int argc, char const *const *argv)
+static qp_argdef const warn_args[] =
 {
-  warn *st ;
+  { .name = "level", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(warn, level), .meta = "LEVEL" },
+  { 0 }
+} ;
+
+static int warn_init (void *state)
+{
+  warn *st = state ;
   int max = LOGWARN ;
-  if (argc > 1 || (argc && !parse_level(argv[0], &max)))
+  if (st->level && !parse_level(st->level, &max))
   {
     qp_log(LOGERROR, "usage: logging/warn [level] (0-7 or LOGDEBUG, LOGINFO, ...)", (char *)0) ;
     return 0 ;
   }
-  if (!argc)
+  if (!st->level)
   {
     uint64_t n = LOGWARN ;
     if (qp_control_uint("loglevel", &n) < 0)
@@ -109,15 +121,7 @@ static int warn_init (void **state, unsigned int argc, char const *const *argv)
     }
     max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
   }
-  st = malloc(sizeof *st) ;
-  if (!st)
-  {
-    qp_log(LOGERROR, "out of memory", (char *)0) ;
-    return 0 ;
-  }
-  st->line = stralloc_zero ;
   st->max = max ;
-  *state = st ;
   return 1 ;
 }
 
@@ -125,6 +129,8 @@ qp_plugin const plugin_logging_warn =
 {
   .name = "logging/warn",
   .aliases = 0,
+  .state_size = sizeof(warn),
+  .args = warn_args,
   .init = &warn_init,
   .hook = { [HOOK_LOGGING] = &warn_logging },
   .flags = 0,

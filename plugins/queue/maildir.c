@@ -3,6 +3,7 @@
    new/, fsync new/), prefixed by Return-Path and Delivered-To lines. 250 only
    once the file is safely in new/; any failure leaves nothing behind. */
 
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,12 +18,12 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 typedef struct md_s md ;
 struct md_s
 {
-  char *dir ;
+  char const *dir ;
   char host[256] ;       /* host name for unique names, "/" and ":" escaped */
   unsigned long count ;  /* the Q<n> part of unique names */
 } ;
@@ -219,24 +220,22 @@ static void set_host (md *st)
   st->host[j] = 0 ;
 }
 
-static int md_init (void **state, unsigned int argc, char const *const *argv)
+static qp_argdef const md_args[] =
 {
-  md *st ;
-  if (argc != 1 || !argv[0][0])
+  { .name = "DIR", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(md, dir), .meta = "DIR" },
+  { 0 }
+} ;
+
+static int md_init (void *state)
+{
+  md *st = state ;
+  if (!st->dir || !st->dir[0])
   {
-    qp_log(LOGERROR, argc ? "usage: queue/maildir DIR (qpsmtpd's per-recipient sub-directories and modes are not supported)" : "usage: queue/maildir DIR: the Maildir is missing", (char *)0) ;
-    return 0 ;
-  }
-  st = malloc(sizeof *st) ;
-  if (!st || !(st->dir = strdup(argv[0])))
-  {
-    free(st) ;
-    qp_log(LOGERROR, "out of memory", (char *)0) ;
+    qp_log(LOGERROR, "usage: queue/maildir DIR: the Maildir is missing", (char *)0) ;
     return 0 ;
   }
   st->count = 0 ;
   set_host(st) ;
-  *state = st ;
   return 1 ;
 }
 
@@ -244,6 +243,8 @@ qp_plugin const plugin_queue_maildir =
 {
   .name = "queue/maildir",
   .aliases = 0,
+  .state_size = sizeof(md),
+  .args = md_args,
   .init = &md_init,
   .hook = { [HOOK_QUEUE] = &md_queue },
   .flags = 0,

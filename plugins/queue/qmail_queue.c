@@ -3,6 +3,7 @@
    fd 0 / fd 1 / fd 6 protocol and maps its exit code exactly as qmail-smtpd does.
    250 only after exit 0 with every byte written; every wait has a deadline. */
 
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -19,12 +20,13 @@
 
 #include <skalibs/types.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 typedef struct qq_s qq ;
 struct qq_s
 {
   char *path ;
+  char const *arg ;    /* the argument, NULL if none */
 } ;
 
 /* qmail_close()'s table (reference/qmail.md 1.10), the "(#x.y.z)" suffix
@@ -356,29 +358,28 @@ static int qq_queue (void *state, qp_hookarg const *a)
 /* The program: $QMAILQUEUE, else the argument, else $QMAIL/bin/qmail-queue.
    As qmail, which runs it from the qmail home, a relative name is taken
    relative to $QMAIL. */
-static int qq_init (void **state, unsigned int argc, char const *const *argv)
+static qp_argdef const qq_args[] =
 {
+  { .name = "path", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(qq, arg), .meta = "PATH" },
+  { 0 }
+} ;
+
+static int qq_init (void *state)
+{
+  qq *st = state ;
   char const *qmail = getenv("QMAIL") ;
   char const *p = getenv("QMAILQUEUE") ;
   stralloc sa = STRALLOC_ZERO ;
-  qq *st ;
-  if (argc > 1)
-  {
-    qp_log(LOGERROR, "usage: queue/qmail-queue [path]", (char *)0) ;
-    return 0 ;
-  }
-  if (!p || !*p) p = argc ? argv[0] : "bin/qmail-queue" ;
+  if (!p || !*p) p = st->arg ? st->arg : "bin/qmail-queue" ;
   if (!qmail || !*qmail) qmail = "/var/qmail" ;
   if ((p[0] != '/' && !(stralloc_cats(&sa, qmail) && stralloc_catb(&sa, "/", 1)))
-   || !stralloc_cats(&sa, p) || !stralloc_0(&sa)
-   || !(st = malloc(sizeof *st)))
+   || !stralloc_cats(&sa, p) || !stralloc_0(&sa))
   {
     stralloc_free(&sa) ;
     qp_log(LOGERROR, "out of memory", (char *)0) ;
     return 0 ;
   }
   st->path = sa.s ;
-  *state = st ;
   return 1 ;
 }
 
@@ -386,6 +387,8 @@ qp_plugin const plugin_queue_qmail_queue =
 {
   .name = "queue/qmail-queue",
   .aliases = 0,
+  .state_size = sizeof(qq),
+  .args = qq_args,
   .init = &qq_init,
   .hook = { [HOOK_QUEUE] = &qq_queue },
   .flags = 0,

@@ -3,6 +3,7 @@
    configured hook, so the verdict x hook matrix can be tested black-box; logs what
    each hook it fires at receives. Never part of a production build. */
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,47 +11,27 @@
 
 #include <skalibs/stralloc.h>
 
-#include "plugin.h"
+#include <qcsmtpd/plugin.h>
 
 typedef struct verdict_s verdict ;
 struct verdict_s
 {
-  stralloc msg ;       /* NUL-terminated; empty: no message */
+  char const *hookname ;   /* the arguments */
+  char const *vname ;
+  char const *msg ;        /* NULL: no message */
   int hook ;
   int verdict ;
 } ;
 
-/* Hook names as qpsmtpd's, and the reply a DONE plugin sends itself (0: none,
-   when the core expects no reply there). logging and auth* are left out: a
-   plugin on those hooks changes the server (built-in logger, AUTH offer). */
-static struct { char const *name ; int hook ; unsigned int done ; } const hooks[] =
+/* The reply a DONE plugin sends itself at each hook (0: none, where the
+   core expects no reply). Hook names and argument names come from the
+   core's hook table (qp_hook_find, qp_hook_argname). */
+static unsigned int const donecode[HOOK_MAX] =
 {
-  { "connect", HOOK_CONNECT, 220 },
-  { "helo", HOOK_HELO, 250 },
-  { "ehlo", HOOK_EHLO, 250 },
-  { "mail_pre", HOOK_MAIL_PRE, 250 },
-  { "mail", HOOK_MAIL, 250 },
-  { "rcpt_pre", HOOK_RCPT_PRE, 250 },
-  { "rcpt", HOOK_RCPT, 250 },
-  { "data", HOOK_DATA, 451 },
-  { "data_headers_end", HOOK_DATA_HEADERS_END, 0 },
-  { "data_post_headers", HOOK_DATA_POST_HEADERS, 250 },
-  { "data_post", HOOK_DATA_POST, 250 },
-  { "queue_pre", HOOK_QUEUE_PRE, 250 },
-  { "queue", HOOK_QUEUE, 250 },
-  { "queue_post", HOOK_QUEUE_POST, 0 },
-  { "received_line", HOOK_RECEIVED_LINE, 0 },
-  { "vrfy", HOOK_VRFY, 252 },
-  { "noop", HOOK_NOOP, 250 },
-  { "help", HOOK_HELP, 214 },
-  { "quit", HOOK_QUIT, 221 },
-  { "unrecognized_command", HOOK_UNRECOGNIZED_COMMAND, 250 },
-  { "reset_transaction", HOOK_RESET_TRANSACTION, 0 },
-  { "disconnect", HOOK_DISCONNECT, 0 },
-  { "post-connection", HOOK_POST_CONNECTION, 0 },
-  { "deny", HOOK_DENY, 0 },
-  { "ok", HOOK_OK, 0 },
-  { 0, 0, 0 }
+  [HOOK_CONNECT] = 220, [HOOK_HELO] = 250, [HOOK_EHLO] = 250, [HOOK_MAIL_PRE] = 250, [HOOK_MAIL] = 250,
+  [HOOK_RCPT_PRE] = 250, [HOOK_RCPT] = 250, [HOOK_DATA] = 451, [HOOK_DATA_POST_HEADERS] = 250,
+  [HOOK_DATA_POST] = 250, [HOOK_QUEUE_PRE] = 250, [HOOK_QUEUE] = 250, [HOOK_VRFY] = 252, [HOOK_NOOP] = 250,
+  [HOOK_HELP] = 214, [HOOK_QUIT] = 221, [HOOK_UNRECOGNIZED_COMMAND] = 250,
 } ;
 
 static char const *const verdicts[QP_VERDICT_MAX] =
@@ -58,38 +39,35 @@ static char const *const verdicts[QP_VERDICT_MAX] =
   "DECLINED", "OK", "DENY", "DENYSOFT", "DENY_DISCONNECT", "DENYSOFT_DISCONNECT", "DONE"
 } ;
 
-static unsigned int hook_index (int hook)
+static void log_args (int hook, qp_hookarg const *a)
 {
+  char line[900] ;
+  size_t n = 0 ;
   unsigned int i = 0 ;
-  while (hooks[i].name && hooks[i].hook != hook) i++ ;
-  return i ;
-}
-
-static void log_args (char const *name, qp_hookarg const *a)
-{
-  char code[32] ;
-  snprintf(code, sizeof code, " code=%d", a->code) ;
-  qp_log(LOGINFO, "hook=", name,
-    a->arg ? " arg=" : "", a->arg ? a->arg : "",
-    a->arg2 ? " arg2=" : "", a->arg2 ? a->arg2 : "",
-    a->arg3 ? " arg3=" : "", a->arg3 ? a->arg3 : "",
-    a->arg4 ? " arg4=" : "", a->arg4 ? a->arg4 : "",
-    code, (char *)0) ;
+  char const *name ;
+  line[0] = 0 ;
+  for (; (name = qp_hook_argname(hook, i)) ; i++)
+  {
+    char const *v = qp_arg(a, name) ;
+    if (v) n += (size_t)snprintf(line + n, n < sizeof line ? sizeof line - n : 0, " %s=%s", name, v) ;
+    if (n >= sizeof line) { n = sizeof line - 1 ; break ; }
+  }
+  qp_log(LOGINFO, "hook=", qp_hook_name(hook), line, (char *)0) ;
+  snprintf(line, sizeof line, "%d", qp_arg_code(a)) ;
+  qp_log(LOGDEBUG, "code=", line, (char *)0) ;
 }
 
 static int fire (void *state, qp_hookarg const *a, int hook)
 {
   verdict *st = state ;
-  unsigned int i ;
   if (st->hook != hook) return DECLINED ;
-  i = hook_index(hook) ;
-  log_args(hooks[i].name, a) ;
+  log_args(hook, a) ;
   if (st->verdict == DONE)
   {
-    if (hooks[i].done) qp_reply(hooks[i].done, st->msg.len > 1 ? st->msg.s : "test plugin answered") ;
+    if (donecode[hook]) qp_reply(donecode[hook], st->msg ? st->msg : "test plugin answered") ;
     return DONE ;
   }
-  if (st->msg.len > 1) qp_msg(st->msg.s) ;
+  if (st->msg) qp_msg(st->msg) ;
   return st->verdict ;
 }
 
@@ -133,37 +111,36 @@ static int parse_verdict (char const *s, int *v)
   return 1 ;
 }
 
-static int verdict_init (void **state, unsigned int argc, char const *const *argv)
+static qp_argdef const verdict_args[] =
 {
-  verdict *st ;
-  unsigned int i = 0 ;
-  int v ;
-  if (argc < 2) goto usage ;
-  while (hooks[i].name && strcmp(hooks[i].name, argv[0])) i++ ;
-  if (!hooks[i].name || !parse_verdict(argv[1], &v)) goto usage ;
-  st = malloc(sizeof *st) ;
-  if (!st) goto nomem ;
-  st->msg = stralloc_zero ;
-  st->hook = hooks[i].hook ;
-  st->verdict = v ;
-  for (unsigned int k = 2 ; k < argc ; k++)
-    if ((k > 2 && !stralloc_catb(&st->msg, " ", 1)) || !stralloc_cats(&st->msg, argv[k])) goto nomem ;
-  if (!stralloc_0(&st->msg)) goto nomem ;
-  *state = st ;
+  { .name = "HOOK", .type = QP_ARG_STRING | QP_ARG_POSITIONAL | QP_ARG_REQUIRED, .off = offsetof(verdict, hookname) },
+  { .name = "VERDICT", .type = QP_ARG_STRING | QP_ARG_POSITIONAL | QP_ARG_REQUIRED, .off = offsetof(verdict, vname) },
+  { .name = "message", .type = QP_ARG_REST | QP_ARG_POSITIONAL, .off = offsetof(verdict, msg) },
+  { 0 }
+} ;
+
+/* logging and auth* are left out: a plugin on those hooks changes the
+   server (built-in logger, AUTH offer) */
+static int verdict_init (void *state)
+{
+  verdict *st = state ;
+  int h = qp_hook_find(st->hookname) ;
+  if (h < 0 || h == HOOK_LOGGING || (h >= HOOK_AUTH && h <= HOOK_AUTH_CRAM_MD5) || !parse_verdict(st->vname, &st->verdict))
+  {
+    qp_log(LOGERROR, "usage: test/verdict HOOK VERDICT [message...] (bad hook or verdict: ", st->hookname, " ", st->vname, ")", (char *)0) ;
+    return 0 ;
+  }
+  st->hook = h ;
+  if (st->msg && !*st->msg) st->msg = 0 ;
   return 1 ;
- usage:
-  qp_log(LOGERROR, "usage: test/verdict HOOK VERDICT [message...] (bad hook or verdict: ",
-    argc ? argv[0] : "", " ", argc > 1 ? argv[1] : "", ")", (char *)0) ;
-  return 0 ;
- nomem:
-  qp_log(LOGERROR, "out of memory", (char *)0) ;
-  return 0 ;
 }
 
 qp_plugin const plugin_test_verdict =
 {
   .name = "test/verdict",
   .aliases = 0,
+  .state_size = sizeof(verdict),
+  .args = verdict_args,
   .init = &verdict_init,
   .hook =
   {

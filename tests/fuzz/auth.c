@@ -26,7 +26,7 @@
 
 #include "auth.h"
 #include "base64.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "fuzz.h"
 
 /* a copy with one octet of room after it, as the parsers' contract asks */

@@ -18,7 +18,7 @@
 #ifndef QCSMTPD_FUZZ_ORACLE_H
 #define QCSMTPD_FUZZ_ORACLE_H
 
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 
 static uint8_t const *tape = 0 ;
 static size_t tapelen = 0 ;

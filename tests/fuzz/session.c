@@ -336,7 +336,7 @@ int LLVMFuzzerInitialize (int *argc, char ***argv)
   session_env() ;
   control_init() ;
   if (!session_config()) { fprintf(stderr, "qcsmtpd fuzz: session_config failed\n") ; abort() ; }
-  if (!plugins_load()) { fprintf(stderr, "qcsmtpd fuzz: plugins_load failed\n") ; abort() ; }
+  if (!plugins_load() || !smtp_config()) { fprintf(stderr, "qcsmtpd fuzz: plugins_load failed\n") ; abort() ; }
   (void)control_cdb("morercpthosts.cdb", "x", 1) ;   /* kept open for life */
   __lsan_enable() ;
   if (fchdir(here) < 0) abort() ;
@@ -425,7 +425,7 @@ int LLVMFuzzerTestOneInput (uint8_t const *data, size_t size)
   outlen = 0 ;
   exitcode = -1 ;
   smtp_reset() ;
-  if (!setjmp(jb)) smtp_run() ;
+  if (!setjmp(jb)) smtp_run(1) ;
   if (show)
   {
     /* QCSMTPD_FUZZ_SHOW=1: the replies and the exit code of each session, on stderr */

@@ -16,9 +16,9 @@ env TCPREMOTEIP=192.0.2.7
 > MAIL FROM:<a@[192.0.2.1]>
 <= 250 2.1.0 <a@[192.0.2.1]>, sender OK - how exciting to get mail from you!
 > MAIL FROM:<a@b.test> X-UNKNOWN=1 NOVALUE
-<= 250 2.1.0 <a@b.test>, sender OK - how exciting to get mail from you!
+<= 555 5.5.4 Unsupported MAIL parameter
 > MAIL FROM:<a@b.test> SMTPUTF8
-<= 250 2.1.0 <a@b.test>, sender OK - how exciting to get mail from you!
+<= 555 5.5.4 Unsupported MAIL parameter
 > MAIL FROM:<@relay.test,@r2.test:x@b.test>
 <~ 250 2.1.0 
 > RCPT TO:<POSTMASTER>

@@ -7,5 +7,5 @@ END
 <= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
 <eof
 exit 100
-log bad argument: reject_type later
+log plugin badmailfrom: reject_type: 'later' is not one of
 queued 0

@@ -17,4 +17,4 @@ END
 > QUIT
 <~ 221 
 exit 0
-log plugin=badmailfrom fail, tolerated: <bad@b\.test>
+log plugin=badmailfrom fail, tolerated: Your envelope sender is in my badmailfrom list

@@ -8,5 +8,5 @@ END
 <= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
 <eof
 exit 100
-log not supported
+log plugin queue/maildir: unknown argument '%d/%l'
 queued 0

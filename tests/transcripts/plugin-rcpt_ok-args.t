@@ -6,5 +6,5 @@ END
 <= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
 <eof
 exit 100
-log rcpt_ok takes no arguments
+log plugin rcpt_ok: unknown argument '.*' \(accepted: loglevel, reject, reject_type\)
 queued 0

@@ -7,5 +7,5 @@ END
 <= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
 <eof
 exit 100
-log only 2
+log plugin relay: only: '2' is not one of 0\|1\|yes
 queued 0

@@ -25,8 +25,8 @@ env TCPREMOTEIP=192.0.2.7
 > QUIT
 <~ 221 
 exit 0
-log plugin=test/verdict:3 hook=helo arg=c\.example code=0$
-log plugin=test/verdict:2 hook=mail arg=a@b\.test code=0$
-log plugin=test/verdict:1 hook=rcpt arg=u@example\.test code=0$
-log plugin=test/verdict:5 hook=vrfy arg=someone code=0$
-log plugin=test/verdict:4 hook=unrecognized_command arg=frob arg2=x y code=0$
+log plugin=test/verdict:3 hook=helo host=c\.example$
+log plugin=test/verdict:2 hook=mail address=a@b\.test$
+log plugin=test/verdict:1 hook=rcpt address=u@example\.test$
+log plugin=test/verdict:5 hook=vrfy rest=someone$
+log plugin=test/verdict:4 hook=unrecognized_command verb=frob rest=x y$

@@ -1,5 +1,5 @@
-# test/verdict with a number that is no verdict: the core logs it at error and treats
-# it as DECLINED (the chain goes on to rcpt_ok).
+# test/verdict with a number that is no verdict: the core logs it at error and
+# takes it as DENYSOFT (fail closed: a broken plugin never lets mail through).
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
@@ -13,7 +13,7 @@ env TCPREMOTEIP=192.0.2.7
 > MAIL FROM:<a@b.test>
 <~ 250 
 > RCPT TO:<u@example.test>
-<= 250 2.1.5 <u@example.test>, recipient ok
+<= 450 4.7.1 relaying denied
 > QUIT
 <~ 221 
 exit 0

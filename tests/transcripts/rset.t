@@ -12,7 +12,7 @@ env TCPREMOTEIP=192.0.2.7
 > RSET
 <= 250 2.0.0 OK
 > RCPT TO:<u@example.test>
-<= 503 5.5.1 Use MAIL before RCPT
+<= 503 5.5.1 MAIL first
 > DATA
 <= 503 5.5.1 MAIL first
 > MAIL FROM:<c@d.test>

@@ -8,7 +8,7 @@ env TCPREMOTEIP=192.0.2.7
 > HELO client.example
 <~ 250 mx.example.test Hi 
 > RCPT TO:<u@example.test>
-<= 503 5.5.1 Use MAIL before RCPT
+<= 503 5.5.1 MAIL first
 > DATA
 <= 503 5.5.1 MAIL first
 > MAIL <a@b.test>
@@ -36,9 +36,11 @@ env TCPREMOTEIP=192.0.2.7
 > RCPT TO:u@example.test
 <= 501 5.1.3 could not parse recipient
 > RCPT TO:<u@example.test> FOO=bar
+<= 555 5.5.4 Unsupported RCPT parameter
+> RCPT TO:<u@example.test>
 <= 250 2.1.5 <u@example.test>, recipient ok
 > DATA now
-<= 501 5.5.4 Syntax error, DATA takes no parameters
+<= 501 5.5.4 Syntax error (no parameters allowed)
 > RSET
 <= 250 2.0.0 OK
 > DATA

@@ -47,7 +47,7 @@ qqinfo ^RELAYCLIENT unset$
 qqinfo ^leaks=$
 # the transaction is reset after DATA
 > RCPT TO:<u@example.test>
-<= 503 5.5.1 Use MAIL before RCPT
+<= 503 5.5.1 MAIL first
 > QUIT
 <= 221 2.0.0 mx.example.test closing connection. Have a wonderful day.
 <eof

@@ -10,7 +10,7 @@
 #include "auth.h"
 #include "base64.h"
 #include "cmd.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "session.h"
 #include "txn.h"
 #include "unit.h"
@@ -154,7 +154,7 @@ static char const *param_note (char const *params, int authed)
   if (authed) { stralloc_copys(&sess.authuser, "u@example.com") ; stralloc_0(&sess.authuser) ; sess.authuser.len-- ; }
   txn_cur.params.len = 0 ;
   if (!cmd_params(params, &txn_cur.params)) return "(params)" ;
-  auth_mail_param() ;
+  if (cmd_param_get(&txn_cur.params, "auth")) auth_param(0, cmd_param_get(&txn_cur.params, "auth")) ;
   return qp_note_get(QP_TXN, "auth_param") ;
 }
 

@@ -21,7 +21,7 @@
 
 #include "control.h"
 #include "io.h"
-#include "plugin.h"
+#include "qcsmtpd/plugin.h"
 #include "plugins.h"
 #include "session.h"
 #include "smtp.h"
@@ -48,6 +48,7 @@ static qp_plugin const plugin_unit_replier =
 } ;
 
 qp_plugin const *const plugin_table[] = { &plugin_unit_replier, 0 } ;
+int const plugins_testing = 1 ;
 
  /* the session, in-process */
 
@@ -88,7 +89,7 @@ static void run_session (char const *client)
   outlen = 0 ;
   exitcode = -1 ;
   smtp_reset() ;
-  if (!setjmp(jb)) smtp_run() ;
+  if (!setjmp(jb)) smtp_run(1) ;
 }
 
 static int setup (char const *dir)
@@ -109,7 +110,7 @@ static int setup (char const *dir)
   if (here < 0 || chdir(dir) < 0) return 0 ;
   session_env() ;
   control_init() ;
-  ok = session_config() && plugins_load() ;
+  ok = session_config() && plugins_load() && smtp_config() ;
   if (fchdir(here) < 0) ok = 0 ;
   close(here) ;
   io_set_timeout(1) ;

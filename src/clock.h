@@ -1,0 +1,13 @@
+/* ISC license. */
+/* clock.h: the process's one clock: the wall clock for plugins (qp_now,
+   fixed by tests), and the policy budget that bounds the total time
+   plugins may spend waiting (qp_await, qp_client_talked). */
+
+#ifndef QCSMTPD_CLOCK_H
+#define QCSMTPD_CLOCK_H
+
+/* Sets the budget (seconds, from control/policy_budget); its time starts
+   now. */
+extern void clock_budget (unsigned int secs) ;
+
+#endif
