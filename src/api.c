@@ -197,7 +197,7 @@ int qp_reject (char const *msg)
   {
     qp_log(LOGINFO, "fail, deferred to naughty", msg ? ": " : "", msg ? msg : "", (char *)0) ;
     /* the refusal cannot be kept: refuse now, temporarily (fail closed) */
-    return qp_naughty_store(v, msg) ? DECLINED : DENYSOFT ;
+    return qp_naughty_store(hook_running() && hook_running()->reject_type_given ? v : DECLINED, msg) ? DECLINED : DENYSOFT ;
   }
   if (msg) qp_msg(msg) ;
   return v ;

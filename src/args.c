@@ -173,7 +173,7 @@ static int store_common (char const *name, char const *v, args_common *c, strall
     return 1 ;
   }
   for (unsigned int i = 0 ; rtypes[i].name ; i++)
-    if (!strcmp(v, rtypes[i].name)) { c->reject_type = rtypes[i].verdict ; return 1 ; }
+    if (!strcmp(v, rtypes[i].name)) { c->reject_type = rtypes[i].verdict ; c->reject_type_given = 1 ; return 1 ; }
   say(err, "reject_type: '", v, "' is not one of perm|hard|temp|soft|disconnect|temp_disconnect") ;
   return 0 ;
 }

@@ -20,6 +20,7 @@ struct args_common_s
   int logrel ;       /* +N/-N given (the caller resolves it against control/loglevel), else 0 */
   int reject ;       /* QP_REJECT_*; the caller sets the default */
   int reject_type ;  /* DENY, DENYSOFT, DENY_DISCONNECT, DENYSOFT_DISCONNECT; the caller sets the default */
+  int reject_type_given ;  /* 1 if reject_type was among the arguments */
 } ;
 
 /* Parses argv[0..argc) against defs (NULL: common arguments only) into state

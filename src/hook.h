@@ -31,6 +31,7 @@ struct instance_s
   int loglevel ;          /* the instance's threshold, -1: control/loglevel */
   int reject ;            /* QP_REJECT_* */
   int reject_type ;       /* a refusal verdict */
+  int reject_type_given ; /* reject_type was an argument (naughty honours it) */
 } ;
 
 /* Registers an instance (already initialised); the copy is kept. 1 ok, 0 no memory. */

@@ -18,11 +18,13 @@
 
 static stralloc text = STRALLOC_ZERO ;
 static int verdict = DECLINED ;
+static int stored = 0 ;
 
 void naughty_reset (void)
 {
   text.len = 0 ;
   verdict = DECLINED ;
+  stored = 0 ;
 }
 
 static int refusal (int v)
@@ -34,7 +36,7 @@ int qp_naughty_store (int v, char const *msg)
 {
   char const *who = log_who() ;
   size_t mark = text.len ;
-  if (!refusal(v)) v = DENY ;
+  if (!refusal(v)) v = DECLINED ;
   if (!msg || !*msg) msg = "refused" ;
   if (text.len && text.s[text.len - 1] == 0) text.len-- ;
   if (text.len + strlen(msg) + 64 > NAUGHTY_MAX) { log_core(LOGWARN, "naughty: refusal text full, message dropped", (char *)0) ; return 1 ; }
@@ -46,14 +48,16 @@ int qp_naughty_store (int v, char const *msg)
     return 0 ;
   }
   if (verdict == DECLINED) verdict = v ;
+  stored = 1 ;
   return notes_set(&sess.notes, "naughty", text.s) ;
 }
 
-int qp_naughty (stralloc *msg)
+int qp_naughty (stralloc *msg, int dflt)
 {
-  if (verdict == DECLINED) return DECLINED ;
-  if (msg && !(stralloc_cats(msg, text.s) && stralloc_0(msg) && (msg->len--, 1))) return verdict ;
-  return verdict ;
+  if (!stored) return DECLINED ;
+  /* no memory only loses the text: the refusal itself stands */
+  if (msg && stralloc_cats(msg, text.s) && stralloc_0(msg)) msg->len-- ;
+  return verdict != DECLINED ? verdict : refusal(dflt) ? dflt : DENY ;
 }
 
 void qp_naughty_clear (void)

@@ -80,6 +80,7 @@ static void common_defaults (qp_plugin const *p, args_common *c)
   c->logrel = 0 ;
   c->reject = p->flags & QP_PLUGIN_REJECT_OFF ? QP_REJECT_NO : QP_REJECT_YES ;
   c->reject_type = p->reject_type ? p->reject_type : DENY ;
+  c->reject_type_given = 0 ;
 }
 
 /* A relative loglevel (+N/-N) counts from control/loglevel. */
@@ -112,6 +113,7 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
   in.loglevel = threshold(&c) ;
   in.reject = c.reject ;
   in.reject_type = c.reject_type ;
+  in.reject_type_given = c.reject_type_given ;
   if (p->init)
   {
     int ok ;

@@ -308,12 +308,15 @@ extern int qp_note_set (int scope, char const *key, char const *value) ;
  /* Deferred rejection (qpsmtpd's naughty): qp_reject with reject naughty
     stores a refusal that the naughty plugin delivers later. */
 
-/* Stores a refusal (verdict, message) from the running instance; the first
-   stored verdict wins, messages accumulate. 1 ok, 0 no memory. */
+/* Stores a refusal from the running instance: its message, and the verdict
+   it asks for (DECLINED: let the naughty plugin choose, as qpsmtpd does for
+   a deferring plugin without its own reject_type). The first verdict
+   stored wins; messages accumulate. 1 ok, 0 no memory. */
 extern int qp_naughty_store (int verdict, char const *msg) ;
-/* DECLINED if nothing is stored, else the stored verdict; the message lines
-   ("(plugin) text", one per refusal) are appended to msg if not NULL. */
-extern int qp_naughty (stralloc *msg) ;
+/* DECLINED if nothing is stored; else the stored verdict, or dflt when
+   none was asked for. The message lines ("(plugin) text", one per refusal)
+   are appended to msg (NUL-terminated) if msg is not NULL. */
+extern int qp_naughty (stralloc *msg, int dflt) ;
 /* Forgets stored refusals (an AUTH success does this). */
 extern void qp_naughty_clear (void) ;
 
