@@ -32,7 +32,7 @@ hooktab const hooktab_rows[HOOK_MAX] =
   ROW(HOOK_VRFY, "vrfy", HOOKTAB_DECIDE, HOOK_VRFY, "rest", 0, 0, 0, "252 2.0.0"),
   ROW(HOOK_NOOP, "noop", HOOKTAB_DECIDE, HOOK_NOOP, "rest", 0, 0, 0, "250 2.0.0"),
   ROW(HOOK_HELP, "help", HOOKTAB_DECIDE, HOOK_HELP, "rest", 0, 0, 0, "214 2.0.0 with the command list"),
-  ROW(HOOK_QUIT, "quit", HOOKTAB_DECIDE, HOOK_QUIT, 0, 0, 0, 0, "221 2.0.0 and the connection closes"),
+  ROW(HOOK_QUIT, "quit", HOOKTAB_DECIDE, HOOK_QUIT, "rest", 0, 0, 0, "221 2.0.0 and the connection closes"),
   ROW(HOOK_UNRECOGNIZED_COMMAND, "unrecognized_command", HOOKTAB_DECIDE, HOOK_UNRECOGNIZED_COMMAND, "verb", "rest", 0, 0, "500 5.5.1"),
   ROW(HOOK_RESET_TRANSACTION, "reset_transaction", HOOKTAB_NOTIFY, HOOK_RESET_TRANSACTION, 0, 0, 0, 0, "nothing"),
   ROW(HOOK_DISCONNECT, "disconnect", HOOKTAB_NOTIFY, HOOK_DISCONNECT, 0, 0, 0, 0, "nothing"),

@@ -250,6 +250,15 @@ int reply_verdict (int hook, int v, char const *subject, char const *msg)
   return r->close || code == 421 || code == 221 ? REPLY_CLOSE : REPLY_SENT ;
 }
 
+int reply_rule (int hook, int v, unsigned int *code, int *closes)
+{
+  rule const *r = lookup(hook, v) ;
+  if (!r) return 0 ;
+  *code = r->code ;
+  *closes = r->close || r->code == 421 || r->code == 221 ;
+  return 1 ;
+}
+
 int reply_closing (char const *esc, char const *why)
 {
   static stralloc t = STRALLOC_ZERO ;

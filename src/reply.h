@@ -20,6 +20,10 @@ extern int reply_send (unsigned int code, char const *esc, char const *text) ;
    follows). subject replaces "%s" in default texts. Returns one of REPLY_*. */
 extern int reply_verdict (int hook, int v, char const *subject, char const *msg) ;
 
+/* The table's row for hook (as the hook table's reply_as names it) and
+   verdict: 1 and its code and whether it closes, 0 if none (tests). */
+extern int reply_rule (int hook, int v, unsigned int *code, int *closes) ;
+
 /* "421 <me> why" with esc, logged. 1 ok, 0 write error. */
 extern int reply_closing (char const *esc, char const *why) ;
 
