@@ -1,0 +1,18 @@
+# earlytalker action log (Debian's 0.94 plugins file) and reject 0: the early
+# talk is only logged; the session goes on.
+control me mx.example.test
+control loglevel 6
+control plugins <<END
+earlytalker action log
+earlytalker:1 reject 0 wait 0
+rcpt_ok
+END
+env TCPREMOTEIP=192.0.2.7
+>~ HELO early.example\r\n
+<~ 220 
+<~ 250 
+> QUIT
+<~ 221 
+exit 0
+log plugin=earlytalker fail, tolerated: Connecting host
+log plugin=earlytalker:1 fail, tolerated: Connecting host
