@@ -1,0 +1,20 @@
+# help: a help "file" that cannot be read at HELP time (here a directory) is
+# logged, and the client gets 502; the session goes on.
+control me mx.example.test
+file help/mail/x <<END
+x
+END
+control plugins <<END
+help help_dir ${TMP}/help
+rcpt_ok
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> HELP MAIL
+<= 502 5.3.0 Help for that command is not available now
+> NOOP
+<~ 250 
+> QUIT
+<~ 221 
+exit 0
+log plugin=help error: unable to read .*/help/mail

@@ -1,0 +1,18 @@
+# quit_fortune (reference/qpsmtpd.md 4.1): a HELO client gets a fortune with
+# its 221 (here /bin/echo stands in for fortune: it prints "-s"); an EHLO
+# client gets the usual 221.
+control me mx.example.test
+control plugins <<END
+quit_fortune fortune /bin/echo
+rcpt_ok
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> HELO c.example
+<~ 250 
+> QUIT
+<= 221-2.0.0 mx.example.test closing connection.
+<= 221-2.0.0   / -s
+<= 221 2.0.0 Have a wonderful day.
+<eof
+exit 0
