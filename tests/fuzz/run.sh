@@ -15,7 +15,7 @@ cd "$(dirname -- "$0")/../.." || exit 1
 top=$(pwd)
 seconds=60
 if [ "${1-}" = -t ] ; then seconds=$2 ; shift 2 ; fi
-[ $# -gt 0 ] || set -- cmd addr params data header control auth pem session session_qq session_hooks
+[ $# -gt 0 ] || set -- cmd addr params data header control auth pem args rfc5322 session session_qq session_hooks
 build=${FUZZ_BUILD:-tests/fuzz/build}
 case $build in /*) ;; *) build=$top/$build ;; esac
 fuzz=$top/tests/fuzz
@@ -25,7 +25,7 @@ corpus_of () { case $1 in session_qq) echo session ;; *) echo "$1" ;; esac ; }
 dict_of () {
   case $1 in
     cmd|session|session_qq|session_hooks) echo smtp ;;
-    addr|params|control|header|pem) echo "$1" ;;
+    addr|params|control|header|pem|args|rfc5322) echo "$1" ;;
   esac
 }
 flags_of () {
@@ -33,7 +33,8 @@ flags_of () {
     cmd|addr|params) echo "-max_len=1024" ;;
     auth) echo "-max_len=4096" ;;
     data|control) echo "-max_len=4096" ;;
-    header) echo "-max_len=8192" ;;
+    header|rfc5322) echo "-max_len=8192" ;;
+    args) echo "-max_len=2048" ;;
     pem) echo "-max_len=16384" ;;
     # the session logs every event on fd 2 (loglevel 7, for coverage): keep
     # libFuzzer's own output and the reports, drop the log

@@ -284,8 +284,12 @@ int LLVMFuzzerInitialize (int *argc, char ***argv)
 #elif defined(FUZZ_QQ)
   put(ctl, "plugins", "# the qmail-smtpd-equivalent set\nrelay\nbadmailfrom\nrcpt_ok\nqueue/qmail-queue\n") ;
 #else
-  /* the qmail-smtpd-equivalent set and AUTH (allowed without TLS here) */
-  put(ctl, "plugins", "relay\nbadmailfrom\nauth/auth_flat_file\nauth/authdeny\nrcpt_ok\nqueue/qmail-queue\n") ;
+  /* the qmail-smtpd-equivalent set, AUTH (allowed without TLS here), and
+     plugins that add a command, a keyword and a parameter (test/extension)
+     or change how MAIL and RCPT are parsed */
+  put(ctl, "plugins", "relay\nbadmailfrom\ndont_require_anglebrackets\nparse_addr_withhelo\n"
+    "auth/auth_flat_file\nauth/authdeny\ntest/extension\nhelp\ncount_unrecognized_commands 15\nnoop_counter 10\n"
+    "rcpt_ok\nnaughty reject data\nqueue/qmail-queue\n") ;
   put(ctl, "flat_auth_pw", "user@fuzz.example:secret\nbroken line\nother@fuzz.example:pass:with:colons\n") ;
   put(ctl, "tls_before_auth", "0\n") ;
 #endif
