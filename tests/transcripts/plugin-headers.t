@@ -1,0 +1,74 @@
+# headers (reference/qpsmtpd.md 4.1, check_basicheaders): From is required
+# and must be a valid mailbox-list; one Subject only (RFC 5322 3.6); a good
+# message goes through. The refusals use the core's data_post reply (554
+# 5.7.1) with qpsmtpd's intended texts (qpsmtpd 0.94 sent "552 901").
+control me mx.example.test
+control rcpthosts example.test
+control plugins <<END
+headers
+rcpt_ok
+queue/qmail-queue
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> Subject: no from
+>
+> body
+> .
+>}
+<= 554 5.7.1 We require a valid From header
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> From: not an address
+>
+> body
+> .
+>}
+<= 554 5.7.1 We require a valid From header
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> From: A <a@b.test>
+> Subject: one
+> Subject: two
+>
+> body
+> .
+>}
+<= 554 5.7.1 Only one Subject header allowed. See RFC 5322, Section 3.6
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> From: "A. Person" <a@b.test>
+> Subject: fine
+>
+> body
+> .
+>}
+<~ 250 2.0.0 
+> QUIT
+<~ 221 
+exit 0
+queued 1
