@@ -411,7 +411,7 @@ static void run_cram (mechanism const *m, char *initial)
   stralloc_catb(&ticket, "<", 1) ;
   stralloc_catb(&ticket, fmt, uint64_fmt(fmt, rnd)) ;
   stralloc_catb(&ticket, ".", 1) ;
-  stralloc_catb(&ticket, fmt, uint64_fmt(fmt, (uint64_t)time(0))) ;
+  stralloc_catb(&ticket, fmt, uint64_fmt(fmt, (uint64_t)qp_now())) ;
   stralloc_catb(&ticket, "@", 1) ;
   stralloc_cats(&ticket, sess.me.s) ;
   stralloc_catb(&ticket, ">", 1) ;

@@ -48,7 +48,9 @@ static void ensure (void)
   if (!budget_set) clock_budget(POLICY_BUDGET_DEFAULT) ;
 }
 
-/* deadline = now + ms, but not past the budget; 1 if the budget is what limits it */
+/* deadline = now + ms, but not past the budget; 1 if the budget is what
+   limits it. Handing the message on (the queue hook) is delivery, not
+   policy: the budget does not bound it, its own deadlines do. */
 static int deadline_of (tain *d, unsigned int ms)
 {
   tain t ;
@@ -56,6 +58,7 @@ static int deadline_of (tain *d, unsigned int ms)
   tain_now_g() ;
   tain_from_millisecs(&t, (int)(ms > 0x7fffffffU ? 0x7fffffffU : ms)) ;
   tain_add_g(d, &t) ;
+  if (log_hookid == HOOK_QUEUE) return 0 ;
   if (tain_less(&budget_end, d)) { *d = budget_end ; return 1 ; }
   return 0 ;
 }

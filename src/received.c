@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "qcsmtpd/plugin.h"
 #include "session.h"
 #include "tls.h"
 
@@ -86,5 +87,5 @@ int received_build (stralloc *sa, char const *proto)
     if (!stralloc_catb(sa, ")", 1)) return 0 ;
   }
   if (!stralloc_cats(sa, "; ")) return 0 ;
-  return received_date(sa, (long long)time(0)) ;
+  return received_date(sa, (long long)qp_now()) ;
 }

@@ -6,13 +6,17 @@
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <skalibs/tai.h>
+#include <skalibs/iopause.h>
+
+
+#include "io.h"
 #include "limits.h"
 #include "qcsmtpd/plugin.h"
 
@@ -99,34 +103,24 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
   return pid ;
 }
 
-static long long now_ms (void)
-{
-  struct timespec ts ;
-  clock_gettime(CLOCK_MONOTONIC, &ts) ;
-  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 ;
-}
-
+/* The process's one clock (io.c's stopwatch, as every other wait). */
 int qp_wait (pid_t pid, int *wstat, unsigned int timeout)
 {
-  long long deadline = now_ms() + (long long)timeout * 1000 ;
+  tain deadline ;
   int pfd = -1 ;
   unsigned int nap = 1 ;
+  io_deadline(&deadline, timeout) ;
 #ifdef SYS_pidfd_open
   pfd = syscall(SYS_pidfd_open, pid, 0) ;
 #endif
   for (;;)
   {
-    long long left ;
     pid_t r = waitpid(pid, wstat, WNOHANG) ;
     if (r == pid) { if (pfd >= 0) close(pfd) ; return 1 ; }
     if (r < 0 && errno != EINTR) { int e = errno ; if (pfd >= 0) close(pfd) ; errno = e ; return -1 ; }
-    left = deadline - now_ms() ;
-    if (left <= 0) break ;
-    if (pfd >= 0)
-    {
-      struct pollfd p = { .fd = pfd, .events = POLLIN } ;
-      poll(&p, 1, left > 1000000 ? 1000000 : (int)left) ;
-    }
+    tain_now_g() ;
+    if (!tain_less(&STAMP, &deadline)) break ;
+    if (pfd >= 0) io_await(pfd, IOPAUSE_READ, &deadline) ;
     else
     {
       /* no pidfd: poll the child with a growing nap */

@@ -37,7 +37,7 @@ static size_t input (char *buf, char const *user, char const *pass)
   stamp[sl++] = '<' ;
   sl += uint64_fmt(stamp + sl, (uint64_t)getpid()) ;
   stamp[sl++] = '.' ;
-  sl += uint64_fmt(stamp + sl, (uint64_t)time(0)) ;
+  sl += uint64_fmt(stamp + sl, (uint64_t)qp_now()) ;
   stamp[sl++] = '@' ;
   if (ul + pl + sl + ml + 4 > CHECKPW_INPUT_MAX) return 0 ;
   memcpy(buf, user, ul + 1) ;

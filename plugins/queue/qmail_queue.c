@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,12 +99,9 @@ static int answer (qqcode const *c, pid_t pid, int code)
 
  /* Timed I/O on our non-blocking pipe ends: t seconds without progress is a timeout. */
 
-static int wait_fd (int fd, short ev, unsigned int t)
+static int wait_fd (int fd, int ev, unsigned int t)
 {
-  struct pollfd p = { .fd = fd, .events = ev, .revents = 0 } ;
-  int ms = t > 2000000u ? 2000000000 : (int)(t * 1000) ;
-  int r ;
-  do r = poll(&p, 1, ms) ; while (r < 0 && errno == EINTR) ;
+  int r = qp_await(fd, ev, t > 2000000u ? 2000000000u : t * 1000) ;
   if (r < 0) return 0 ;
   if (!r) { errno = ETIMEDOUT ; return -1 ; }
   return 1 ;
@@ -121,7 +117,7 @@ static int put (int fd, char const *s, size_t len, unsigned int t)
     if (w < 0 && errno == EINTR) continue ;
     if (w < 0 && errno == EAGAIN)
     {
-      int r = wait_fd(fd, POLLOUT, t) ;
+      int r = wait_fd(fd, QP_WRITE, t) ;
       if (r <= 0) return r ;
       continue ;
     }
@@ -183,7 +179,7 @@ static int read_errtext (int fd, char *buf, size_t *len, unsigned int t)
     if (errno == EINTR) continue ;
     if (errno == EAGAIN)
     {
-      int w = wait_fd(fd, POLLIN, t) ;
+      int w = wait_fd(fd, QP_READ, t) ;
       if (w < 0) return -1 ;
       if (!w) break ;
       continue ;
@@ -254,7 +250,7 @@ static int answer_ok (pid_t pid)
 {
   char t[UINT64_FMT] ;
   char p[PID_FMT] ;
-  t[uint64_fmt(t, (uint64_t)time(0))] = 0 ;
+  t[uint64_fmt(t, (uint64_t)qp_now())] = 0 ;
   p[pid_fmt(p, pid)] = 0 ;
   qp_msg("Queued! ") ; qp_msg(t) ; qp_msg(" qp ") ; qp_msg(p) ;
   qp_log(LOGINFO, "queued: pid=", p, " code=0", (char *)0) ;
