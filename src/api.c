@@ -23,7 +23,6 @@
 #include "msg.h"
 #include "notes.h"
 #include "reply.h"
-#include "rfc5322.h"
 #include "session.h"
 #include "spool.h"
 #include "txn.h"
@@ -229,8 +228,6 @@ int qp_body_begin (void) { return spool_replace_begin() ; }
 int qp_body_write (char const *s, size_t len) { return spool_replace_write(s, len) ; }
 int qp_body_commit (void) { return msg_body_commit() ; }
 void qp_body_abort (void) { spool_replace_abort() ; }
-int qp_date_parse (char const *s, size_t len, int64_t *t) { return rfc5322_date_parse(s, len, t) ; }
-int qp_addrlist_parse (char const *s, size_t len, stralloc *sa) { return rfc5322_addrlist_parse(s, len, sa) ; }
 int qp_header_add (char const *name, char const *v, int prepend) { return msg_header_add(name, v, prepend) ; }
 int qp_header_replace (char const *name, unsigned int n, char const *v) { return msg_header_replace(name, n, v) ; }
 int qp_header_delete (char const *name, unsigned int n) { return msg_header_delete(name, n) ; }

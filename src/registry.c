@@ -137,19 +137,3 @@ int registry_ehlo (stralloc *sa)
   }
   return 1 ;
 }
-
-int registry_verbs (stralloc *sa)
-{
-  size_t i = 0 ;
-  for (; i < genalloc_len(entry, &cmds) ; i++)
-  {
-    char const *v = ((qp_command const *)genalloc_s(entry, &cmds)[i].row)->verb ;
-    if (i && !stralloc_catb(sa, " ", 1)) return 0 ;
-    for (; *v ; v++)
-    {
-      char c = *v >= 'a' && *v <= 'z' ? *v - 32 : *v ;
-      if (!stralloc_catb(sa, &c, 1)) return 0 ;
-    }
-  }
-  return 1 ;
-}

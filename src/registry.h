@@ -33,7 +33,5 @@ extern qp_command const *registry_command (char const *verb, instance const **ow
 extern qp_paramdef const *registry_param (char const *keyword, unsigned int where, instance const **owner) ;
 /* Appends "\nKEYWORD[ params]" for every keyword offered now. 1 ok, 0 no memory. */
 extern int registry_ehlo (stralloc *sa) ;
-/* Appends the verbs (upper case, space-separated) to sa. 1 ok, 0 no memory. */
-extern int registry_verbs (stralloc *sa) ;
 
 #endif

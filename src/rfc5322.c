@@ -8,6 +8,8 @@
 #include <string.h>
 #include <errno.h>
 
+#include "qcsmtpd/plugin.h"
+
 typedef struct lex_s lex ;
 struct lex_s
 {
@@ -373,3 +375,8 @@ int rfc5322_addrlist_parse (char const *s, size_t len, stralloc *sa)
   if (c.nomem) errno = ENOMEM ;
   return -1 ;
 }
+
+/* The plugin API's names for them (here, so that a binary whose plugins
+   parse no header links none of this). */
+int qp_date_parse (char const *s, size_t len, int64_t *t) { return rfc5322_date_parse(s, len, t) ; }
+int qp_addrlist_parse (char const *s, size_t len, stralloc *sa) { return rfc5322_addrlist_parse(s, len, sa) ; }
