@@ -42,7 +42,7 @@ ALL_OBJS := $(CORE_OBJS) src/main.o src/plugin_table.o tests/plugin_table_check.
 # into the core.
 TEST_LIBS = src/libcore.a tests/libcheck.a src/libcore.a $(LDLIBS)
 
-.PHONY: all check check-build check-sanitize check-valgrind check-load install run bench clean distclean
+.PHONY: all check check-build check-sanitize check-valgrind check-plugins check-load install run bench clean distclean
 
 all: qcsmtpd
 
@@ -87,6 +87,12 @@ check-sanitize:
 
 check-valgrind:
 	tests/check-variant valgrind
+
+# check-plugins: make check again in build-plugins/, configured with
+# --plugins=relay,rcpt_ok,queue/qmail-queue (VARIANT_PLUGINS): the tests follow
+# the tree, not the build
+check-plugins:
+	tests/check-variant plugins
 
 # check-load: 10 000 messages through tcpserver -c 100 from 100 clients (not in
 # make check: it takes a minute or two)
@@ -171,7 +177,7 @@ clean:
 	rm -f src/*.o src/*.d tests/*.o tests/*.d tests/unit/*.o tests/unit/*.d
 	rm -f $(UNIT_BINS) $(HELPER_BINS)
 	test ! -d plugins || find plugins -type f \( -name '*.o' -o -name '*.d' \) -exec rm -f {} +
-	rm -rf build-sanitize build-valgrind
+	rm -rf build-sanitize build-valgrind build-plugins
 
 # distclean also removes what ./configure wrote and what make run made (var/).
 distclean: clean
