@@ -36,7 +36,10 @@ NET_PLUGINS = {"dnsbl", "rhsbl", "spf", "sender_permitted_from", "dkim", "dmarc"
                "auth/authdeny", "queue/smtp-forward", "queue/postfix-queue", "check_basicheaders_dns",
                "greylisting_dns", "tls",
                # need arguments or a back end, and serve only AUTH, which the bench does not use
-               "auth/auth_checkpassword", "auth/auth_flat_file"}
+               "auth/auth_checkpassword", "auth/auth_flat_file",
+               # wait or run a program by design: earlytalker delays every greeting
+               # (1 s), quit_fortune runs fortune(6) at every HELO session's QUIT
+               "earlytalker", "quit_fortune"}
 
 running = []          # servers to stop whatever happens
 
