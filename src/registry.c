@@ -14,8 +14,7 @@
 typedef struct entry_s entry ;
 struct entry_s
 {
-  void const *row ;          /* qp_command, qp_keyword or qp_param */
-  instance const *owner ;    /* NULL: the core */
+  void const *row ;          /* qp_command, qp_keyword or qp_paramdef */
   unsigned int in ;          /* instance index + 1, 0 for the core */
 } ;
 
@@ -23,8 +22,8 @@ static genalloc cmds = GENALLOC_ZERO ;     /* entry */
 static genalloc keys = GENALLOC_ZERO ;     /* entry */
 static genalloc params = GENALLOC_ZERO ;   /* entry */
 
-/* Instances are kept in a genalloc that does not move once loaded, but an
-   index is what we keep (STYLE 5). */
+/* Instances live in a genalloc that may move while loading: an index is
+   what we keep (STYLE 5). */
 static instance const *owner_of (entry const *e)
 {
   return e->in ? hook_instance(e->in - 1) : 0 ;
@@ -37,12 +36,26 @@ static int clash (char const *what, char const *name, unsigned int a, unsigned i
   return 0 ;
 }
 
+/* A verb the command loop can match: what cmd_split makes of a command,
+   1 to 12 of [a-z0-9_]; a parameter keyword as cmd_params stores it. */
+static int wellformed (char const *what, char const *s, size_t max, unsigned int in)
+{
+  size_t i = 0 ;
+  for (; s[i] ; i++)
+    if (i >= max || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || (max > 12 && s[i] == '-'))) break ;
+  if (i && !s[i]) return 1 ;
+  log_core(LOGCRIT, "config error: control/plugins: ", in ? hook_instance(in - 1)->name : "the core", " declares the ", what,
+    " '", s, "', which no client can send (lower case letters, digits, '_')", (char *)0) ;
+  return 0 ;
+}
+
 static int add_commands (qp_command const *t, unsigned int in)
 {
   for (; t && t->verb ; t++)
   {
     entry e = { .row = t, .in = in } ;
     size_t i = 0 ;
+    if (!t->run || !wellformed("command", t->verb, 12, in)) return 0 ;
     for (; i < genalloc_len(entry, &cmds) ; i++)
     {
       entry const *o = genalloc_s(entry, &cmds) + i ;
@@ -75,6 +88,7 @@ static int add_params (qp_paramdef const *t, unsigned int in)
   {
     entry e = { .row = t, .in = in } ;
     size_t i = 0 ;
+    if (!(t->where & (QP_PARAM_MAIL | QP_PARAM_RCPT)) || !wellformed("parameter", t->keyword, 64, in)) return 0 ;
     for (; i < genalloc_len(entry, &params) ; i++)
     {
       qp_paramdef const *o = genalloc_s(entry, &params)[i].row ;
@@ -92,7 +106,8 @@ int registry_build (registry_core const *core)
   genalloc_setlen(entry, &cmds, 0) ;
   genalloc_setlen(entry, &keys, 0) ;
   genalloc_setlen(entry, &params, 0) ;
-  if (!add_commands(core->commands, 0) || !add_keywords(core->keywords_first, 0) || !add_params(core->params, 0)) return 0 ;
+  if (!add_commands(core->commands, 0) || !add_commands(core->commands_more, 0)
+   || !add_keywords(core->keywords_first, 0) || !add_params(core->params, 0)) return 0 ;
   for (; i < n ; i++)
   {
     qp_plugin const *p = hook_instance(i)->p ;

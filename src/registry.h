@@ -17,6 +17,7 @@ typedef struct registry_core_s registry_core ;
 struct registry_core_s
 {
   qp_command const *commands ;
+  qp_command const *commands_more ;   /* or NULL */
   qp_keyword const *keywords_first ;
   qp_keyword const *keywords_last ;
   qp_paramdef const *params ;

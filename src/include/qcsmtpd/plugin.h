@@ -169,7 +169,7 @@ extern int qp_reject_verdict (void) ;
 #define QP_CMD_NOT_IN_TXN 0x10   /* 503 5.5.1 inside a transaction */
 #define QP_CMD_NOT_IN_TLS 0x20   /* 503 5.5.1 inside TLS */
 #define QP_CMD_NO_ARGS 0x40      /* 501 5.5.4 when the command has arguments */
-#define QP_CMD_LAST 0x80         /* RFC 2920 3.1: ends a pipelining group (replies flushed) */
+#define QP_CMD_LAST 0x80         /* RFC 2920 3.1: ends a pipelining group (logged when the client did not wait) */
 
 #define QP_CMD_OK 0      /* answered; the session goes on */
 #define QP_CMD_CLOSE 1   /* end the session (exit 0): after a 221 or 421, or when no reply can be given */
