@@ -216,20 +216,15 @@ static int list_match (genalloc const *g, ip const *c)
   return 0 ;
 }
 
+/* The client's address, parsed once by the core (::ffff:a.b.c.d is IPv4). */
 static void client_ip (ip *c)
 {
-  char buf[64] ;
-  char const *s = qp_remote_ip() ;
-  size_t len = strcspn(s, "%") ;  /* drop an IPv6 zone index */
+  qp_ip const *r = qp_remote_addr() ;
   memset(c, 0, sizeof *c) ;
-  if (len >= sizeof buf) return ;
-  memcpy(buf, s, len) ;
-  buf[len] = 0 ;
-  if (inet_pton(AF_INET, buf, c->addr) == 1) { c->ok = 1 ; return ; }
-  if (inet_pton(AF_INET6, buf, c->addr) != 1) return ;
+  if (!r->family) return ;
   c->ok = 1 ;
-  c->v6 = 1 ;
-  if (is_v4mapped(c->addr)) { memmove(c->addr, c->addr + 12, 4) ; c->v6 = 0 ; }
+  c->v6 = r->family == 6 ;
+  memcpy(c->addr, r->a, sizeof c->addr) ;
 }
 
 static int cdb_try (char const *key)

@@ -87,7 +87,13 @@ qp_ip const *qp_remote_addr (void)
   static char const *parsed = 0 ;
   if (parsed != sess.remoteip)
   {
-    if (!qp_ip_parse(sess.remoteip, &ip)) ip.family = 0 ;
+    /* an IPv6 zone index (fe80::1%eth0) says nothing of the address */
+    char buf[64] ;
+    size_t n = strcspn(sess.remoteip, "%") ;
+    if (n >= sizeof buf) n = 0 ;
+    memcpy(buf, sess.remoteip, n) ;
+    buf[n] = 0 ;
+    if (!qp_ip_parse(buf, &ip)) ip.family = 0 ;
     parsed = sess.remoteip ;
   }
   return &ip ;

@@ -23,9 +23,9 @@ struct registry_core_s
   qp_paramdef const *params ;
 } ;
 
-/* Builds the registry from the core's rows and the loaded instances. A verb,
-   keyword or parameter claimed twice is a configuration error, logged.
-   1 ok, 0 error. */
+/* Builds the registry from the core's rows (kept by pointer: core must live
+   as long as the process) and the loaded instances. A verb, keyword or
+   parameter claimed twice is a configuration error, logged. 1 ok, 0 error. */
 extern int registry_build (registry_core const *core) ;
 
 /* The row for a verb, and the instance owning it (NULL: the core). NULL if none. */

@@ -364,14 +364,15 @@ static qp_paramdef const mailparams[] =
 
 int smtp_config (void)
 {
-  registry_core core =
+  /* kept by the registry for the life of the process */
+  static registry_core core =
   {
     .commands = commands,
-    .commands_more = auth_available() ? command_auth : 0,
     .keywords_first = keywords_first,
     .keywords_last = keywords_last,
     .params = mailparams,
   } ;
+  core.commands_more = auth_available() ? command_auth : 0 ;
   return registry_build(&core) ;
 }
 
