@@ -1,10 +1,9 @@
 /* ISC license. */
-/* earlytalker: refuses clients that talk before their turn (qpsmtpd's
-   earlytalker): before the greeting (check-at CONNECT) or, at DATA, before
-   the 354 (check-at DATA, RFC 2920 3.1: DATA ends a pipelining group). The
-   core answers qp_client_talked() from its own buffer, under TLS from the
-   decrypted stream, and does implicit TLS before the connect hooks, so a
-   ClientHello is never early talk. */
+/* earlytalker: refuses clients that talk before their turn, before the
+   greeting (check-at CONNECT) or at DATA before the 354 (check-at DATA),
+   qpsmtpd's earlytalker. It only asks the core (qp_client_talked), which
+   sees the plaintext under TLS and does implicit TLS before the connect
+   hooks: a ClientHello is never early talk. It never reads the client. */
 
 #include <stddef.h>
 #include <string.h>
@@ -15,56 +14,101 @@
 
 #include <qcsmtpd/plugin.h>
 
-#define TEXT "Connecting host started transmitting before SMTP greeting"
+#define TEXT_CONNECT "Connecting host started transmitting before SMTP greeting"
 #define TEXT_DATA "Client started transmitting before the 354 (RFC 2920 3.1)"
+#define NOTE_DEFER "earlytalker"
+#define NOTE_WAIT "earlytalker_wait"
+#define WAIT_MAX 300    /* seconds; the policy budget bounds it too */
+#define AT_CONNECT 1u
+#define AT_DATA 2u
+
+/* the legacy "action": none, or one of qpsmtpd's three words */
+enum act_e { ACT_NONE, ACT_DENY, ACT_DENYSOFT, ACT_LOG } ;
+static char const *const actions[] = { "none", "deny", "denysoft", "log", 0 } ;
 
 typedef struct et_s et ;
 struct et_s
 {
   unsigned int wait ;     /* seconds */
-  stralloc at ;           /* check-at: "connect", "data" (any case) */
+  stralloc at ;           /* check-at words, "word\0" each */
   int defer ;             /* defer-reject: refuse at MAIL instead of at connect */
-  char const *actname ;   /* legacy "action deny|denysoft|log" */
-  int action ;            /* -1 none, else index of actions */
-  int connect, data ;     /* from at */
+  int action ;            /* enum act_e */
+  unsigned int where ;    /* AT_*, from at */
 } ;
-
-static char const *const actions[] = { "deny", "denysoft", "log", 0 } ;
 
 static qp_argdef const args[] =
 {
-  { .name = "wait", .type = QP_ARG_UINT, .off = offsetof(et, wait), .def = "1", .min = 0, .max = 300, .meta = "SECONDS" },
+  { .name = "wait", .type = QP_ARG_UINT, .off = offsetof(et, wait), .def = "1", .min = 0, .max = WAIT_MAX, .meta = "SECONDS" },
   { .name = "check-at", .type = QP_ARG_LIST, .off = offsetof(et, at), .meta = "CONNECT|DATA" },
-  { .name = "defer-reject", .type = QP_ARG_BOOL, .off = offsetof(et, defer), .def = "0" },
-  { .name = "action", .type = QP_ARG_STRING, .off = offsetof(et, actname), .meta = "deny|denysoft|log" },
+  { .name = "defer-reject", .type = QP_ARG_BOOL, .off = offsetof(et, defer), .def = "0", .meta = "0|1" },
+  { .name = "action", .type = QP_ARG_ENUM, .off = offsetof(et, action), .def = "none", .choices = actions, .meta = "deny|denysoft|log" },
   { 0 }
 } ;
 
-/* qpsmtpd's immunity, and a client whose karma history is good (karma > 5) */
-static int immune (void)
+static int set (char const *note)
+{
+  return note && *note ;
+}
+
+/* qpsmtpd's is_immune (relay client, whitelisted host or sender) and its
+   earlytalker's own exception, a karma history above 5. Logged. */
+static int immune (int txn)
 {
   char const *k = qp_note_get(QP_CONN, "karma_history") ;
-  int n = 0 ;
-  if (qp_relay_client() || qp_note_get(QP_CONN, "whitelisthost")) return 1 ;
-  return k && int_scan(k, &n) && n > 5 ;
+  int karma = 0 ;
+  char const *why = 0 ;
+  if (qp_relay_client()) why = "relay client" ;
+  else if (set(qp_note_get(QP_CONN, "whitelisthost"))) why = "whitelisthost" ;
+  else if (txn && set(qp_note_get(QP_TXN, "whitelistsender"))) why = "whitelistsender" ;
+  else if (k && int_scan(k, &karma) && karma > 5) why = "karma_history above 5" ;
+  if (why) qp_log(LOGINFO, "skip: ", qp_remote_ip(), " is immune (", why, ")", (char *)0) ;
+  return !!why ;
 }
 
-/* the wait: the connection note earlytalker_wait overrides the argument */
+/* The wait in ms: the connection note earlytalker_wait, else the argument. */
 static unsigned int waitms (et const *st)
 {
-  char const *w = qp_note_get(QP_CONN, "earlytalker_wait") ;
+  char const *w = qp_note_get(QP_CONN, NOTE_WAIT) ;
   unsigned int s = st->wait ;
-  if (w && !uint_scan(w, &s)) s = st->wait ;
-  return s > 300 ? 300000 : s * 1000 ;
+  if (w)
+  {
+    size_t n = uint_scan(w, &s) ;
+    if (!n || w[n])
+    {
+      qp_log(LOGWARN, "warning: note " NOTE_WAIT " is not a number of seconds: ", w, (char *)0) ;
+      s = st->wait ;
+    }
+  }
+  return (s > WAIT_MAX ? WAIT_MAX : s) * 1000 ;
 }
 
-/* The refusal under reject/reject_type, or under the legacy action. */
+/* reject 0, or the legacy action log: the refusal is only logged */
+static int tolerant (et const *st)
+{
+  return st->action == ACT_LOG || (st->action == ACT_NONE && qp_reject_mode() == QP_REJECT_NO) ;
+}
+
+/* The refusal under reject/reject_type; a legacy action replaces reject
+   (log: 0, deny and denysoft: 1) and, for denysoft, reject_type (temp). */
 static int refuse (et const *st, char const *text)
 {
-  if (st->action == 2) { qp_log(LOGINFO, "fail, tolerated: ", text, (char *)0) ; return DECLINED ; }
-  if (st->action == 1) { qp_msg(text) ; return DENYSOFT ; }
-  if (st->action == 0) { qp_msg(text) ; return DENY ; }
-  return qp_reject(text) ;
+  if (st->action == ACT_NONE) return qp_reject(text) ;
+  if (st->action == ACT_LOG)
+  {
+    qp_log(LOGINFO, "fail, tolerated: ", text, (char *)0) ;
+    return DECLINED ;
+  }
+  qp_msg(text) ;
+  return st->action == ACT_DENYSOFT ? DENYSOFT : qp_reject_verdict() ;
+}
+
+/* defer-reject: the greeting goes out, MAIL will be refused */
+static int defer (void)
+{
+  if (qp_note_set(QP_CONN, NOTE_DEFER, "1")) return DECLINED ;
+  qp_log(LOGERROR, "error: out of memory, refusing now", (char *)0) ;
+  qp_msg(TEXT_CONNECT) ;
+  return DENYSOFT ;
 }
 
 static int et_connect (void *state, qp_hookarg const *a)
@@ -72,79 +116,83 @@ static int et_connect (void *state, qp_hookarg const *a)
   et const *st = state ;
   int r ;
   (void)a ;
-  if (!st->connect) return DECLINED ;
-  if (immune()) { qp_log(LOGINFO, "skip: immune client", (char *)0) ; return DECLINED ; }
+  if (!(st->where & AT_CONNECT) || immune(0)) return DECLINED ;
   r = qp_client_talked(waitms(st)) ;
-  if (r < 0) { qp_log(LOGINFO, "skip: the client went away", (char *)0) ; return DECLINED ; }
-  if (!r) { qp_log(LOGINFO, "pass: ", qp_remote_ip(), " waited for the greeting", (char *)0) ; return DECLINED ; }
-  qp_log(LOGNOTICE, "fail: ", qp_remote_ip(), " talked before the greeting", (char *)0) ;
-  if (st->defer)
+  if (r < 0)
   {
-    /* remembered: every MAIL is refused, for now (qpsmtpd forces temp here) */
-    if (!qp_note_set(QP_CONN, "earlytalker", "1")) { qp_msg(TEXT) ; return DENYSOFT ; }
+    qp_log(LOGINFO, "skip: the client's connection failed", (char *)0) ;
     return DECLINED ;
   }
-  return refuse(st, TEXT) ;
+  if (!r)
+  {
+    qp_log(LOGINFO, "pass: ", qp_remote_ip(), " waited for the greeting", (char *)0) ;
+    return DECLINED ;
+  }
+  qp_log(LOGINFO, "fail: ", qp_remote_ip(), " talked before the greeting",
+         st->defer ? " (defer-reject: refused at MAIL)" : "", (char *)0) ;
+  return st->defer ? defer() : refuse(st, TEXT_CONNECT) ;
 }
 
+/* defer-reject: every MAIL of an early talker, temporarily (qpsmtpd's
+   compatibility code forces temp here); an immune client (authenticated
+   since) goes through. */
 static int et_mail (void *state, qp_hookarg const *a)
 {
   et const *st = state ;
   (void)a ;
-  if (!st->defer || !qp_note_get(QP_CONN, "earlytalker")) return DECLINED ;
-  if (st->action == 2 || (st->action < 0 && qp_reject_mode() == QP_REJECT_NO))
+  if (!st->defer || !set(qp_note_get(QP_CONN, NOTE_DEFER)) || immune(1)) return DECLINED ;
+  if (tolerant(st))
   {
-    qp_log(LOGINFO, "fail, tolerated: ", TEXT, (char *)0) ;
+    qp_log(LOGINFO, "fail, tolerated: ", TEXT_CONNECT, (char *)0) ;
     return DECLINED ;
   }
-  qp_msg(TEXT) ;
+  qp_log(LOGINFO, "fail: MAIL from an early talker", (char *)0) ;
+  if (st->action == ACT_NONE && qp_reject_mode() == QP_REJECT_NAUGHTY) return qp_reject(TEXT_CONNECT) ;
+  qp_msg(TEXT_CONNECT) ;
   return DENYSOFT ;
 }
 
+/* RFC 2920 3.1: DATA ends a pipelining group, the message waits for the
+   354. The core sends the 354 after this hook, so anything the client sent
+   by now (or within the wait, as qpsmtpd) came too early. */
 static int et_data (void *state, qp_hookarg const *a)
 {
   et const *st = state ;
   int r ;
   (void)a ;
-  if (!st->data) return DECLINED ;
-  if (immune()) return DECLINED ;
-  /* a client that sent its message with DATA did not wait for the 354;
-     qpsmtpd waits here too, so a slow pipeliner is caught as well */
+  if (!(st->where & AT_DATA) || immune(1)) return DECLINED ;
   r = qp_client_talked(waitms(st)) ;
-  if (r > 0)
+  if (r < 0)
   {
-    qp_log(LOGNOTICE, "fail: ", qp_remote_ip(), " sent data before the 354", (char *)0) ;
-    return refuse(st, TEXT_DATA) ;
+    qp_log(LOGINFO, "skip: the client's connection failed", (char *)0) ;
+    return DECLINED ;
   }
-  return DECLINED ;
+  if (!r)
+  {
+    qp_log(LOGINFO, "pass: ", qp_remote_ip(), " waited for the 354", (char *)0) ;
+    return DECLINED ;
+  }
+  qp_log(LOGINFO, "fail: ", qp_remote_ip(), " sent data before the 354", (char *)0) ;
+  return refuse(st, TEXT_DATA) ;
 }
 
 static int et_init (void *state)
 {
   et *st = state ;
-  size_t i = 0 ;
-  st->action = -1 ;
-  if (st->actname)
-  {
-    for (int k = 0 ; actions[k] ; k++) if (!strcasecmp(st->actname, actions[k])) st->action = k ;
-    if (st->action < 0)
-    {
-      qp_log(LOGERROR, "action: '", st->actname, "' is not one of deny|denysoft|log", (char *)0) ;
-      return 0 ;
-    }
-  }
-  if (!st->at.len) { st->connect = 1 ; return 1 ; }
-  for (; i < st->at.len ; i += strlen(st->at.s + i) + 1)
+  if (!st->at.len) st->where = AT_CONNECT ;
+  for (size_t i = 0 ; i < st->at.len ; i += strlen(st->at.s + i) + 1)
   {
     char const *w = st->at.s + i ;
-    if (!strcasecmp(w, "connect")) st->connect = 1 ;
-    else if (!strcasecmp(w, "data")) st->data = 1 ;
+    if (!strcasecmp(w, "connect")) st->where |= AT_CONNECT ;
+    else if (!strcasecmp(w, "data")) st->where |= AT_DATA ;
     else
     {
-      qp_log(LOGERROR, "check-at: '", w, "' is neither CONNECT nor DATA", (char *)0) ;
+      qp_log(LOGERROR, "config error: check-at: '", w, "' is neither CONNECT nor DATA", (char *)0) ;
       return 0 ;
     }
   }
+  if (st->defer && !(st->where & AT_CONNECT))
+    qp_log(LOGWARN, "warning: defer-reject without check-at CONNECT does nothing", (char *)0) ;
   return 1 ;
 }
 

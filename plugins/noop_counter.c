@@ -1,7 +1,8 @@
 /* ISC license. */
-/* noop_counter: closes the connection after too many NOOPs in a row
-   (qpsmtpd's plugin of that name); any other command starts the count
-   again. The count is the instance's own. */
+/* noop_counter: closes the connection at the MAXth NOOP in a row (qpsmtpd's
+   plugin of that name). "In a row" is read off the core's command count, so
+   any other command, known or not, starts the count again, wherever the
+   plugin is listed. The count is the instance's own. */
 
 #include <stddef.h>
 
@@ -13,7 +14,8 @@ typedef struct nc_s nc ;
 struct nc_s
 {
   unsigned int max ;
-  unsigned int count ;   /* consecutive NOOPs; one process is one connection */
+  unsigned int count ;   /* NOOPs in a row; one process is one connection */
+  unsigned int last ;    /* qp_command_count() of the last NOOP counted */
 } ;
 
 static qp_argdef const args[] =
@@ -25,22 +27,22 @@ static qp_argdef const args[] =
 static int nc_noop (void *state, qp_hookarg const *a)
 {
   nc *st = state ;
+  unsigned int now = qp_command_count() ;
   char fmt[UINT_FMT] ;
   (void)a ;
-  if (++st->count <= st->max) return DECLINED ;
+  /* RFC 5321 4.1.1.9 lets a client send NOOP at any time; qpsmtpd's limit
+     is on NOOPs with nothing else in between */
+  st->count = st->count && now == st->last + 1 ? st->count + 1 : 1 ;
+  st->last = now ;
   fmt[uint_fmt(fmt, st->count)] = 0 ;
-  qp_log(LOGINFO, "fail: ", fmt, " consecutive NOOPs, closing", (char *)0) ;
-  qp_msg("Stop wasting my time, too many consecutive NOOPs") ;
-  return DENY_DISCONNECT ;
-}
-
-/* any other command the client sends */
-static int nc_other (void *state, qp_hookarg const *a)
-{
-  nc *st = state ;
-  (void)a ;
-  st->count = 0 ;
-  return DECLINED ;
+  if (st->count < st->max)
+  {
+    qp_log(LOGDEBUG, "pass: NOOP number ", fmt, " in a row", (char *)0) ;
+    return DECLINED ;
+  }
+  qp_log(LOGINFO, "fail: ", fmt, " NOOPs in a row", (char *)0) ;
+  /* reject_type defaults to disconnect: the core's noop reply, 500 and close */
+  return qp_reject("Stop wasting my time, too many consecutive NOOPs") ;
 }
 
 qp_plugin const plugin_noop_counter =
@@ -48,16 +50,6 @@ qp_plugin const plugin_noop_counter =
   .name = "noop_counter",
   .state_size = sizeof(nc),
   .args = args,
-  .hook =
-  {
-    [HOOK_NOOP] = &nc_noop,
-    [HOOK_HELO] = &nc_other,
-    [HOOK_EHLO] = &nc_other,
-    [HOOK_MAIL] = &nc_other,
-    [HOOK_RCPT] = &nc_other,
-    [HOOK_DATA] = &nc_other,
-    [HOOK_VRFY] = &nc_other,
-    [HOOK_HELP] = &nc_other,
-    [HOOK_RESET_TRANSACTION] = &nc_other,
-  },
+  .hook = { [HOOK_NOOP] = &nc_noop },
+  .reject_type = DENY_DISCONNECT,
 } ;

@@ -13,10 +13,12 @@ env TCPREMOTEIP=192.0.2.7
 <= 500 5.5.1 Unrecognized command
 > NOOP
 <~ 250 
+> HELO c.example
+<~ 250 
 > C
 <= 500 5.5.1 Unrecognized command
 > D
-<~ 521 5.5.1 Closing connection, 4 unrecognized
+<= 521 5.5.1 Closing connection, 4 unrecognized commands. Perhaps you should read RFC 5321?
 <eof
 exit 0
 log plugin=count_unrecognized_commands pass: unrecognized command number 3

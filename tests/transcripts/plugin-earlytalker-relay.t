@@ -1,5 +1,5 @@
-# earlytalker: relay clients are immune (qpsmtpd's is_immune): relay must be
-# listed first so that it has decided at connect.
+# earlytalker: relay clients are immune (qpsmtpd's is_immune); relay is
+# listed first so that it has decided at connect (doc/plugins/ORDER).
 control me mx.example.test
 control loglevel 6
 control plugins <<END
@@ -15,4 +15,5 @@ env RELAYCLIENT=
 > QUIT
 <~ 221 
 exit 0
-log plugin=earlytalker skip: immune client
+log plugin=earlytalker skip: 192\.0\.2\.7 is immune \(relay client\)
+nolog fail

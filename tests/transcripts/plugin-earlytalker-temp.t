@@ -1,5 +1,5 @@
-# earlytalker reject_type temp: 421 and close (the core's connect reply for
-# DENYSOFT).
+# earlytalker reject_type temp: the core's connect reply for DENYSOFT, 421,
+# and the connection closes (RFC 5321 3.8).
 control me mx.example.test
 control plugins <<END
 earlytalker reject_type temp

@@ -1,4 +1,5 @@
-# noop_counter: an argument it does not know is a configuration error.
+# noop_counter: an argument it does not know is a configuration error naming
+# the plugin and the argument.
 control me mx.example.test
 control plugins <<END
 noop_counter 3 max 4
@@ -7,4 +8,4 @@ END
 <= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
 <eof
 exit 100
-log plugin noop_counter: unknown argument 'max'
+log crit config error: control/plugins: plugin noop_counter: unknown argument 'max'
