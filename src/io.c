@@ -153,6 +153,9 @@ int io_wait_input (tain const *deadline)
     if (!r) return 1 ;
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) return -1 ;
+    /* the client may be waiting for replies before it sends more (RFC 2920
+       3.1): as the command loop's reads, never wait with replies held back */
+    if (olen && !io_flush()) return -1 ;
     p = io_await(rfd, IOPAUSE_READ, deadline) ;
     if (p <= 0) return p ;
   }

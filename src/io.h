@@ -48,8 +48,8 @@ extern void io_consume (size_t n) ;
 /* Octets already buffered from the client and not yet consumed. */
 extern size_t io_pending (void) ;
 /* Waits until input is buffered (or the client closed) or the deadline
-   passes, without consuming anything and without flushing replies: under
-   TLS, what counts is decrypted data. 1 input or EOF, 0 timeout
+   passes, without consuming anything; pending replies are flushed before
+   it blocks, as for any read. Under TLS, what counts is decrypted data. 1 input or EOF, 0 timeout
    (ETIMEDOUT), -1 error. */
 extern int io_wait_input (tain const *deadline) ;
 /* Throws away buffered input (after STARTTLS's 220). */
