@@ -395,10 +395,15 @@ class Session:
             with open(p, "wb") as f:
                 f.write(self.sub(content).encode("latin-1", "surrogateescape"))
         elif op == "file":
-            p = os.path.join(self.dir, arg)
+            words = arg.split()
+            if len(words) not in (1, 2) or (len(words) == 2 and not re.fullmatch(r"0?[0-7]{3}", words[1])):
+                raise Fail("file needs RELPATH [MODE] (MODE octal, e.g. 755)")
+            p = os.path.join(self.dir, words[0])
             os.makedirs(os.path.dirname(p), exist_ok=True)
             with open(p, "wb") as f:
                 f.write(self.sub("".join(l + "\n" for l in (st.body or []))).encode("latin-1", "surrogateescape"))
+            if len(words) == 2:
+                os.chmod(p, int(words[1], 8))
         elif op == "cdb":
             p = os.path.join(self.control, arg)
             src = p + ".in"

@@ -44,22 +44,24 @@ static int x_offer (void *state, stralloc *line)
   return stralloc_cats(line, " V1") ;
 }
 
-/* xtest=N: digits only; kept in the transaction note "xtest" */
+/* xtest=N: digits only; kept in the instance's transaction note "xtest"
+   (forgotten at the next reset, the refused MAIL's included) */
 static int x_param (void *state, char const *value)
 {
   unsigned int n ;
   size_t k = uint_scan(value, &n) ;
   (void)state ;
   if (!k || value[k]) { qp_reply(501, "5.5.4 XTEST= takes a number") ; return 0 ; }
-  if (!qp_note_set(QP_TXN, "xtest", value)) { qp_reply(451, "4.3.0 out of memory") ; return 0 ; }
+  if (!qp_note_set(QP_TXN_OWN, "xtest", value)) { qp_reply(451, "4.3.0 out of memory") ; return 0 ; }
   return 1 ;
 }
 
 static int x_mail (void *state, qp_hookarg const *a)
 {
-  char const *v = qp_note_get(QP_TXN, "xtest") ;
+  char const *v = qp_note_get(QP_TXN_OWN, "xtest") ;
+  char const *p = qp_param("XTEST") ;
   (void)state ; (void)a ;
-  qp_log(LOGINFO, "xtest note=", v ? v : "(none)", " param=", qp_param("XTEST") ? qp_param("XTEST") : "(none)", (char *)0) ;
+  qp_log(LOGINFO, "xtest note=", v ? v : "(none)", " param=", p ? p : "(none)", (char *)0) ;
   return DECLINED ;
 }
 

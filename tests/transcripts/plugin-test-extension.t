@@ -2,7 +2,8 @@
 # descriptor (test/extension): the keyword is advertised after the core's
 # early ones, the command's flags are checked by the core (503 before HELO,
 # 501 with arguments), the parameter is the plugin's to accept or refuse, and
-# a parameter nobody owns still gets 555 (RFC 5321 4.1.1.11).
+# a parameter nobody owns still gets 555 (RFC 5321 4.1.1.11). The value
+# accepted is kept in a transaction note, gone at the next MAIL.
 control me mx.example.test
 control rcpthosts example.test
 control loglevel 6
@@ -36,7 +37,10 @@ env TCPREMOTEIP=192.0.2.7
 <= 250 2.1.0 <a@b.test>, sender OK - how exciting to get mail from you!
 > RCPT TO:<u@example.test> XTEST=1
 <= 555 5.5.4 Unsupported RCPT parameter
+> MAIL FROM:<c@d.test>
+<~ 250 2.1.0 
 > QUIT
 <~ 221 
 exit 0
 log plugin=test/extension xtest note=42 param=42
+log plugin=test/extension xtest note=\(none\) param=\(none\)
