@@ -18,59 +18,114 @@ struct lex_s
   size_t pos ;
 } ;
 
-/* quoted-pair (RFC 5322 3.2.1): a backslash and VCHAR or WSP; the obsolete
-   form's controls and NUL are refused, so no value carries them */
-static int qpair (unsigned char c)
-{
-  return c == ' ' || c == '\t' || (c > 32 && c != 127) ;
-}
+ /* lexical tokens (RFC 5322 3.2, 4.1) */
+
+static int wsp (unsigned char c) { return c == ' ' || c == '\t' ; }
+
+/* VCHAR or WSP: what comments, quoted strings and literals may hold */
+static int text (unsigned char c) { return wsp(c) || (c > 32 && c < 127) ; }
 
 static int atext (unsigned char c)
 {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-      || (c && strchr("!#$%&'*+-/=?^_`{|}~", c)) || c >= 128 ;
+      || (c && strchr("!#$%&'*+-/=?^_`{|}~", c)) ;
 }
 
-/* Skips CFWS (RFC 5322 3.2.2): blanks, CR, LF, comments. 0 on an
-   unterminated comment or a control character in one. */
+/* Length of the line break at x->pos, CRLF or a bare LF, if it folds: a
+   blank follows, or it ends the input. 0 if not (bare CR, empty line). */
+static size_t fold (lex const *x)
+{
+  size_t n = x->s[x->pos] == '\r' ;
+  if (x->pos + n >= x->len || x->s[x->pos + n] != '\n') return 0 ;
+  n++ ;
+  return x->pos + n == x->len || wsp(x->s[x->pos + n]) ? n : 0 ;
+}
+
+/* One octet of a comment, quoted string or literal body at x->pos, that is
+   not its delimiter: moves past it (a quoted-pair or a fold is one item).
+   0 if it is not allowed. */
+static int item (lex *x)
+{
+  unsigned char c = x->s[x->pos] ;
+  if (c == '\\')
+  {
+    /* quoted-pair (3.2.1) of VCHAR or WSP; obs-qp's controls are refused */
+    if (x->pos + 1 >= x->len || !text(x->s[x->pos + 1])) return 0 ;
+    x->pos += 2 ;
+    return 1 ;
+  }
+  if (c == '\r' || c == '\n')
+  {
+    size_t n = fold(x) ;
+    x->pos += n ;
+    return n > 0 ;
+  }
+  if (!text(c)) return 0 ;
+  x->pos++ ;
+  return 1 ;
+}
+
+/* A comment (3.2.2) from its '(' to its matching ')', nesting counted. */
+static int comment (lex *x)
+{
+  size_t depth = 1 ;
+  x->pos++ ;
+  while (depth)
+  {
+    if (x->pos >= x->len) return 0 ;
+    if (x->s[x->pos] == '(') { depth++ ; x->pos++ ; }
+    else if (x->s[x->pos] == ')') { depth-- ; x->pos++ ; }
+    else if (!item(x)) return 0 ;
+  }
+  return 1 ;
+}
+
+/* Skips CFWS (3.2.2, 4.2). 0 on a bad comment or line break. */
 static int cfws (lex *x)
 {
   while (x->pos < x->len)
   {
     unsigned char c = x->s[x->pos] ;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { x->pos++ ; continue ; }
-    if (c != '(') return 1 ;
+    if (wsp(c)) x->pos++ ;
+    else if (c == '(') { if (!comment(x)) return 0 ; }
+    else if (c == '\r' || c == '\n')
     {
-      size_t depth = 0 ;
-      for (; x->pos < x->len ; x->pos++)
-      {
-        c = x->s[x->pos] ;
-        if (c == '\\') { if (++x->pos >= x->len || !qpair(x->s[x->pos])) return 0 ; continue ; }
-        if (c == '(') depth++ ;
-        else if (c == ')' && !--depth) { x->pos++ ; break ; }
-        else if (!c || (c < 32 && c != '\t' && c != '\r' && c != '\n') || c == 127) return 0 ;
-      }
-      if (depth) return 0 ;
+      size_t n = fold(x) ;
+      if (!n) return 0 ;
+      x->pos += n ;
     }
+    else break ;
   }
   return 1 ;
 }
 
+/* A quoted-string (3.2.4) or domain-literal (3.4.1) from its opening
+   delimiter to its closing one ('"' or ']'); '[' is no dtext. */
+static int enclosed (lex *x, char end)
+{
+  for (x->pos++ ; x->pos < x->len ;)
+  {
+    char c = x->s[x->pos] ;
+    if (c == end) { x->pos++ ; return 1 ; }
+    if ((end == ']' && c == '[') || !item(x)) return 0 ;
+  }
+  return 0 ;
+}
+
  /* date-time (RFC 5322 3.3, 4.3) */
 
-static size_t digits (lex *x, unsigned int min, unsigned int max, long *v)
+/* A run of digits: their number; the value saturates (it is then too big
+   for any field anyway). */
+static size_t digits (lex *x, long *v)
 {
   size_t n = 0 ;
   *v = 0 ;
-  while (x->pos < x->len && n < max + 1 && x->s[x->pos] >= '0' && x->s[x->pos] <= '9')
-  {
-    *v = *v * 10 + (x->s[x->pos++] - '0') ;
-    n++ ;
-  }
-  return n >= min && n <= max ? n : 0 ;
+  for (; x->pos < x->len && x->s[x->pos] >= '0' && x->s[x->pos] <= '9' ; x->pos++, n++)
+    if (*v < 100000) *v = *v * 10 + (x->s[x->pos] - '0') ;
+  return n ;
 }
 
-/* a run of letters, lower-cased into w (up to 15), its length */
+/* A run of letters, lower-cased into w (up to 15, NUL-terminated): its length */
 static size_t word (lex *x, char *w)
 {
   size_t n = 0 ;
@@ -97,6 +152,14 @@ static struct { char const *name ; int minutes ; } const zones[] =
   { "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 }, { 0, 0 }
 } ;
 
+typedef struct dt_s dt ;
+struct dt_s
+{
+  long day, mon, year ;   /* mon 0..11 */
+  long hh, mm, ss ;
+  long zone ;             /* minutes east of UTC */
+} ;
+
 static int leap (long y) { return (y % 4 == 0 && y % 100) || y % 400 == 0 ; }
 
 /* days since 1970-01-01 of a proleptic Gregorian date */
@@ -111,7 +174,54 @@ static int64_t days_from_civil (long y, long m, long d)
   return era * 146097 + doe - 719468 ;
 }
 
-static int zone (lex *x, long *minutes)
+/* [day-of-week ","]: a valid name, not checked against the date */
+static int dayofweek (lex *x)
+{
+  char w[16] ;
+  if (x->pos >= x->len || (x->s[x->pos] | 32) < 'a' || (x->s[x->pos] | 32) > 'z') return 1 ;
+  if (word(x, w) != 3 || index_of(days, w) < 0 || !cfws(x)) return 0 ;
+  if (x->pos >= x->len || x->s[x->pos] != ',') return 0 ;
+  x->pos++ ;
+  return cfws(x) ;
+}
+
+/* day month year; two- and three-digit years mapped as 4.3 says */
+static int date (lex *x, dt *d)
+{
+  char w[16] ;
+  size_t n ;
+  n = digits(x, &d->day) ;
+  if (n < 1 || n > 2 || !cfws(x)) return 0 ;
+  if (word(x, w) != 3 || (d->mon = index_of(months, w)) < 0 || !cfws(x)) return 0 ;
+  n = digits(x, &d->year) ;
+  if (n < 2) return 0 ;
+  if (n == 2) d->year += d->year < 50 ? 2000 : 1900 ;
+  else if (n == 3) d->year += 1900 ;
+  return cfws(x) ;
+}
+
+static int colon (lex *x)
+{
+  if (!cfws(x) || x->pos >= x->len || x->s[x->pos] != ':') return 0 ;
+  x->pos++ ;
+  return cfws(x) ;
+}
+
+/* hour ":" minute [":" second], no CFWS after */
+static int timeofday (lex *x, dt *d)
+{
+  size_t p ;
+  if (digits(x, &d->hh) != 2 || !colon(x) || digits(x, &d->mm) != 2) return 0 ;
+  p = x->pos ;
+  if (!cfws(x)) return 0 ;
+  if (x->pos < x->len && x->s[x->pos] == ':')
+    return colon(x) && digits(x, &d->ss) == 2 ;
+  x->pos = p ;
+  return 1 ;
+}
+
+/* zone at x->pos; sep: CFWS came before it (a numeric zone needs it) */
+static int zone (lex *x, int sep, long *minutes)
 {
   char w[16] ;
   long v ;
@@ -119,7 +229,7 @@ static int zone (lex *x, long *minutes)
   if (c == '+' || c == '-')
   {
     x->pos++ ;
-    if (digits(x, 4, 4, &v) != 4 || v % 100 > 59) return 0 ;
+    if (!sep || digits(x, &v) != 4 || v % 100 > 59) return 0 ;
     *minutes = (v / 100) * 60 + v % 100 ;
     if (c == '-') *minutes = -*minutes ;
     return 1 ;
@@ -127,43 +237,28 @@ static int zone (lex *x, long *minutes)
   if (!word(x, w)) return 0 ;
   for (int i = 0 ; zones[i].name ; i++)
     if (!strcmp(zones[i].name, w)) { *minutes = zones[i].minutes ; return 1 ; }
-  /* military zones: one letter but J; their meaning is unreliable, so
-     RFC 5322 4.3 says to take them as -0000 (no zone information) */
-  if (strlen(w) == 1 && w[0] != 'j') { *minutes = 0 ; return 1 ; }
+  /* military zones, one letter but J: their meaning is unreliable, so 4.3
+     says to take them as -0000 (no zone information) */
+  if (w[0] && !w[1] && w[0] != 'j') { *minutes = 0 ; return 1 ; }
   return 0 ;
+}
+
+static int possible (dt const *d)
+{
+  static unsigned char const mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 } ;
+  if (d->year < 1900 || d->year > 9999 || d->hh > 23 || d->mm > 59 || d->ss > 60) return 0 ;
+  return d->day >= 1 && d->day <= mdays[d->mon] + (d->mon == 1 && leap(d->year)) ;
 }
 
 int rfc5322_date_parse (char const *s, size_t len, int64_t *t)
 {
-  static unsigned char const mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 } ;
   lex x = { .s = s, .len = len, .pos = 0 } ;
-  char w[16] ;
-  long day, mon, year, hh, mm, ss = 0, zm ;
-  size_t n ;
-  if (!cfws(&x)) return 0 ;
-  if (x.pos < len && (s[x.pos] | 32) >= 'a' && (s[x.pos] | 32) <= 'z')
-  {
-    if (word(&x, w) != 3 || index_of(days, w) < 0 || !cfws(&x) || x.pos >= len || s[x.pos] != ',') return 0 ;
-    x.pos++ ;
-    if (!cfws(&x)) return 0 ;
-  }
-  if (!digits(&x, 1, 2, &day) || !cfws(&x)) return 0 ;
-  if (word(&x, w) != 3 || (mon = index_of(months, w)) < 0 || !cfws(&x)) return 0 ;
-  n = digits(&x, 2, 4, &year) ;
-  if (!n) return 0 ;
-  if (n == 2) year += year < 50 ? 2000 : 1900 ;
-  else if (n == 3) year += 1900 ;
-  if (!cfws(&x) || !digits(&x, 2, 2, &hh) || !cfws(&x) || x.pos >= len || s[x.pos++] != ':' || !cfws(&x)
-   || !digits(&x, 2, 2, &mm) || !cfws(&x)) return 0 ;
-  if (x.pos < len && s[x.pos] == ':')
-  {
-    x.pos++ ;
-    if (!cfws(&x) || !digits(&x, 2, 2, &ss) || !cfws(&x)) return 0 ;
-  }
-  if (!zone(&x, &zm) || !cfws(&x) || x.pos != len) return 0 ;
-  if (year < 1900 || year > 9999 || hh > 23 || mm > 59 || ss > 60) return 0 ;
-  if (day < 1 || day > mdays[mon] + (mon == 1 && leap(year))) return 0 ;
-  *t = days_from_civil(year, mon + 1, day) * 86400 + hh * 3600 + mm * 60 + ss - zm * 60 ;
+  dt d = { .ss = 0 } ;
+  size_t p ;
+  if (!cfws(&x) || !dayofweek(&x) || !date(&x, &d) || !timeofday(&x, &d)) return 0 ;
+  p = x.pos ;
+  if (!cfws(&x) || !zone(&x, x.pos > p, &d.zone) || !cfws(&x) || x.pos != len || !possible(&d)) return 0 ;
+  *t = days_from_civil(d.year, d.mon + 1, d.day) * 86400 + d.hh * 3600 + d.mm * 60 + d.ss - d.zone * 60 ;
   return 1 ;
 }
 
@@ -190,21 +285,13 @@ static tok next (lex *x)
   c = x->s[x->pos] ;
   if (atext(c))
   {
-    while (x->pos < x->len && atext((unsigned char)x->s[x->pos])) x->pos++ ;
+    while (x->pos < x->len && atext(x->s[x->pos])) x->pos++ ;
     t.kind = T_ATOM ;
   }
   else if (c == '"' || c == '[')
   {
-    char end = c == '"' ? '"' : ']' ;
     t.kind = c == '"' ? T_QUOTED : T_LITERAL ;
-    for (x->pos++ ; ; x->pos++)
-    {
-      if (x->pos >= x->len) { t.kind = T_BAD ; return t ; }
-      c = x->s[x->pos] ;
-      if (c == '\\') { if (++x->pos >= x->len || !qpair(x->s[x->pos])) { t.kind = T_BAD ; return t ; } continue ; }
-      if (c == (unsigned char)end) { x->pos++ ; break ; }
-      if (!c || c == 127 || (c < 32 && c != '\t' && c != '\r' && c != '\n') || (end == ']' && c == '[')) { t.kind = T_BAD ; return t ; }
-    }
+    if (!enclosed(x, c == '"' ? '"' : ']')) { t.kind = T_BAD ; return t ; }
   }
   else if (c && strchr("<>@,:;.", c)) { t.kind = T_SPECIAL ; t.c = (char)c ; x->pos++ ; }
   else { t.kind = T_BAD ; return t ; }
@@ -215,80 +302,95 @@ static tok next (lex *x)
 static int is (tok const *t, char c) { return t->kind == T_SPECIAL && t->c == c ; }
 static int isword (tok const *t) { return t->kind == T_ATOM || t->kind == T_QUOTED ; }
 
-/* Appends a token's text, folding (CR, LF) dropped. */
-static int put (stralloc *sa, lex const *x, tok const *t)
-{
-  for (size_t i = 0 ; i < t->len ; i++)
-  {
-    char c = x->s[t->start + i] ;
-    if (c != '\r' && c != '\n' && !stralloc_catb(sa, &c, 1)) return 0 ;
-  }
-  return 1 ;
-}
-
 typedef struct ctx_s ctx ;
 struct ctx_s
 {
   lex x ;
   tok t ;          /* the current token */
-  stralloc *sa ;
+  stralloc *sa ;   /* 0: the addr-spec is skipped (a route) */
   int count ;
   int nomem ;
 } ;
 
 static void adv (ctx *c) { c->t = next(&c->x) ; }
 
+static int cat (ctx *c, char const *s, size_t n)
+{
+  if (!c->sa || stralloc_catb(c->sa, s, n)) return 1 ;
+  c->nomem = 1 ;
+  return 0 ;
+}
+
+/* Appends the current token's text, unfolded (its only CR and LF are line
+   breaks of folds: the lexer refused any other), and moves on. */
+static int put (ctx *c)
+{
+  char const *s = c->x.s + c->t.start ;
+  size_t n = c->t.len, i = 0 ;
+  while (i < n)
+  {
+    size_t j = i ;
+    while (j < n && s[j] != '\r' && s[j] != '\n') j++ ;
+    if (!cat(c, s + i, j - i)) return 0 ;
+    for (i = j ; i < n && (s[i] == '\r' || s[i] == '\n') ; i++) ;
+  }
+  adv(c) ;
+  return 1 ;
+}
+
+/* local-part: dot-atom, quoted-string or obs-local-part (word *("." word)) */
+static int localpart (ctx *c)
+{
+  for (;;)
+  {
+    if (!isword(&c->t) || !put(c)) return 0 ;
+    if (!is(&c->t, '.')) return 1 ;
+    if (!cat(c, ".", 1)) return 0 ;
+    adv(c) ;
+  }
+}
+
+/* domain: dot-atom, domain-literal or obs-domain (atom *("." atom)) */
+static int domain (ctx *c)
+{
+  if (c->t.kind == T_LITERAL) return put(c) ;
+  for (;;)
+  {
+    if (c->t.kind != T_ATOM || !put(c)) return 0 ;
+    if (!is(&c->t, '.')) return 1 ;
+    if (!cat(c, ".", 1)) return 0 ;
+    adv(c) ;
+  }
+}
+
 /* addr-spec at the current token; appends it and its NUL. 1 ok, 0 error. */
 static int addrspec (ctx *c)
 {
   size_t mark = c->sa->len ;
-  if (!isword(&c->t)) return 0 ;
-  for (;;)
-  {
-    if (!put(c->sa, &c->x, &c->t)) { c->nomem = 1 ; return 0 ; }
-    adv(c) ;
-    if (!is(&c->t, '.')) break ;
-    if (!stralloc_catb(c->sa, ".", 1)) { c->nomem = 1 ; return 0 ; }
-    adv(c) ;
-    if (!isword(&c->t)) return 0 ;
-  }
-  if (!is(&c->t, '@')) return 0 ;
-  if (!stralloc_catb(c->sa, "@", 1)) { c->nomem = 1 ; return 0 ; }
+  if (!localpart(c) || !is(&c->t, '@') || !cat(c, "@", 1)) return 0 ;
   adv(c) ;
-  if (c->t.kind == T_LITERAL)
-  {
-    if (!put(c->sa, &c->x, &c->t)) { c->nomem = 1 ; return 0 ; }
-    adv(c) ;
-  }
-  else for (;;)
-  {
-    if (c->t.kind != T_ATOM) return 0 ;
-    if (!put(c->sa, &c->x, &c->t)) { c->nomem = 1 ; return 0 ; }
-    adv(c) ;
-    if (!is(&c->t, '.')) break ;
-    if (!stralloc_catb(c->sa, ".", 1)) { c->nomem = 1 ; return 0 ; }
-    adv(c) ;
-  }
+  if (!domain(c)) return 0 ;
   if (c->sa->len - mark > RFC5322_ADDRSPEC_MAX || ++c->count > RFC5322_ADDR_MAX) return 0 ;
-  if (!stralloc_0(c->sa)) { c->nomem = 1 ; return 0 ; }
-  return 1 ;
+  return cat(c, "", 1) ;
 }
 
-/* obs-route (RFC 5322 4.4): 1#([CFWS] "@" domain) ":" ; skipped */
+/* obs-route (4.4): *(CFWS / ",") "@" domain *("," [CFWS] ["@" domain]) ":",
+   skipped */
 static int route (ctx *c)
 {
-  while (is(&c->t, '@') || is(&c->t, ','))
+  stralloc *sa = c->sa ;
+  int ok = 1 ;
+  while (is(&c->t, ',')) adv(c) ;
+  if (!is(&c->t, '@')) return 0 ;
+  c->sa = 0 ;
+  for (;;)
   {
-    if (is(&c->t, ',')) { adv(c) ; continue ; }
+    if (is(&c->t, '@')) { adv(c) ; if (!domain(c)) { ok = 0 ; break ; } }
+    if (!is(&c->t, ',')) break ;
     adv(c) ;
-    if (c->t.kind == T_LITERAL) adv(c) ;
-    else
-    {
-      if (c->t.kind != T_ATOM) return 0 ;
-      for (adv(c) ; is(&c->t, '.') ; adv(c)) { adv(c) ; if (c->t.kind != T_ATOM) return 0 ; }
-    }
   }
-  if (!is(&c->t, ':')) return 0 ;
+  c->sa = sa ;
+  if (!ok || !is(&c->t, ':')) return 0 ;
   adv(c) ;
   return 1 ;
 }
@@ -297,14 +399,15 @@ static int route (ctx *c)
 static int angle (ctx *c)
 {
   adv(c) ;
-  if (is(&c->t, '@') && !route(c)) return 0 ;
+  if ((is(&c->t, '@') || is(&c->t, ',')) && !route(c)) return 0 ;
   if (!addrspec(c) || !is(&c->t, '>')) return 0 ;
   adv(c) ;
   return 1 ;
 }
 
 /* What follows at the top level of an address: the first of '<', ':', or
-   anything that ends it; the lexer is not moved. */
+   anything that ends it; the lexer is not moved. Linear overall: the
+   parser then consumes what was looked at, or fails. */
 static char lookahead (ctx const *c)
 {
   lex x = c->x ;
@@ -313,12 +416,12 @@ static char lookahead (ctx const *c)
   {
     if (t.kind == T_END) return 0 ;
     if (t.kind == T_BAD) return '!' ;
-    if (t.kind == T_SPECIAL && (t.c == '<' || t.c == ':' || t.c == ',' || t.c == ';' || t.c == '>')) return t.c ;
+    if (t.kind == T_SPECIAL && strchr("<:,;>", t.c)) return t.c ;
     t = next(&x) ;
   }
 }
 
-/* display-name: a phrase (words, and dots in the obsolete form) */
+/* display-name: a phrase (words, and dots after the first in obs-phrase) */
 static int phrase (ctx *c)
 {
   int n = 0 ;
@@ -326,10 +429,10 @@ static int phrase (ctx *c)
   return n ;
 }
 
+/* mailbox: name-addr (display name optional) or addr-spec */
 static int mailbox (ctx *c)
 {
-  char la = lookahead(c) ;
-  if (la == '<')
+  if (lookahead(c) == '<')
   {
     phrase(c) ;
     return is(&c->t, '<') && angle(c) ;
@@ -337,23 +440,24 @@ static int mailbox (ctx *c)
   return addrspec(c) ;
 }
 
-/* address: mailbox or group; a group's members are mailboxes */
-static int address (ctx *c, int ingroup)
+/* group: display-name ":" [group-list] ";", members mailboxes, empty
+   elements allowed (obs-mbox-list, obs-group-list) */
+static int group (ctx *c)
 {
-  if (!ingroup && lookahead(c) == ':')
+  if (!phrase(c) || !is(&c->t, ':')) return 0 ;
+  adv(c) ;
+  for (;;)
   {
-    if (!phrase(c) || !is(&c->t, ':')) return 0 ;
-    adv(c) ;
-    for (;;)
-    {
-      while (is(&c->t, ',')) adv(c) ;
-      if (is(&c->t, ';')) { adv(c) ; return 1 ; }
-      if (!address(c, 1)) return 0 ;
-      if (is(&c->t, ',')) continue ;
-      if (!is(&c->t, ';')) return 0 ;
-    }
+    while (is(&c->t, ',')) adv(c) ;
+    if (is(&c->t, ';')) { adv(c) ; return 1 ; }
+    if (!mailbox(c)) return 0 ;
+    if (!is(&c->t, ',') && !is(&c->t, ';')) return 0 ;
   }
-  return mailbox(c) ;
+}
+
+static int address (ctx *c)
+{
+  return lookahead(c) == ':' ? group(c) : mailbox(c) ;
 }
 
 int rfc5322_addrlist_parse (char const *s, size_t len, stralloc *sa)
@@ -364,15 +468,13 @@ int rfc5322_addrlist_parse (char const *s, size_t len, stralloc *sa)
   for (;;)
   {
     while (is(&c.t, ',')) adv(&c) ;
-    if (c.t.kind == T_END) break ;
-    if (!address(&c, 0)) goto err ;
-    if (c.t.kind == T_END) break ;
-    if (!is(&c.t, ',')) goto err ;
+    if (c.t.kind == T_END) return c.count ;
+    if (!address(&c)) break ;
+    if (c.t.kind == T_END) return c.count ;
+    if (!is(&c.t, ',')) break ;
   }
-  return c.count ;
- err:
   sa->len = mark ;
-  if (c.nomem) errno = ENOMEM ;
+  errno = c.nomem ? ENOMEM : EINVAL ;
   return -1 ;
 }
 

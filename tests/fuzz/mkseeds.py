@@ -3,13 +3,17 @@
 # tests/fuzz/mkseeds.py: writes the seed corpora tests/fuzz/corpus/<harness>/
 # (committed; re-run after changing an input layout, then commit the result).
 # Each seed is small and named by what it shows. Input layouts are described
-# at the top of each harness (tests/fuzz/<harness>.c).
+# at the top of each harness (tests/fuzz/<harness>.c). With harness names as
+# arguments only their corpora are rewritten: corpus/session also holds
+# inputs merged from fuzzing runs, which a full re-run would delete.
 import os, struct, shutil, sys
 
 top = os.path.dirname(os.path.abspath(__file__))
 corpus = os.path.join(top, 'corpus')
 
 def write(harness, seeds):
+    if sys.argv[1:] and harness not in sys.argv[1:]:
+        return
     d = os.path.join(corpus, harness)
     if os.path.isdir(d):
         shutil.rmtree(d)
@@ -219,6 +223,39 @@ write('auth', {
     'log-plain': '\x04AUTH PLAIN AGdvb2RAZXhhbXBsZS5jb20AZ29vZF9wYXNz',
     'log-lower': '\x04  auth\tlogin dXNlcg==',
     'log-other': '\x04MAIL FROM:<a@b.example>',
+})
+# rfc5322: one header field value, tried as a date-time and as an address-list
+write('rfc5322', {
+    'date-a11': 'Fri, 21 Nov 1997 09:55:06 -0600',
+    'date-2digit-gmt': '21 Nov 97 09:55:06 GMT',
+    'date-newfoundland': 'Thu, 13 Feb 1969 23:32 -0330 (Newfoundland Time)',
+    'date-leap-second': 'Sat, 31 Dec 2016 23:59:60 +0000',
+    'date-3digit-pdt': '1 Mar 049 00:00 PDT',
+    'date-feb-30': '30 Feb 2000 00:00 +0000',
+    'date-2038': 'Tue, 19 Jan 2038 03:14:08 +0000',
+    'date-folded': 'Fri,\r\n 21 Nov 1997\n\t09:55:06\r\n -0600\r\n',
+    'date-comments': '(c) Fri (d), 21 (x) Nov (y) 1997 09 (z) : 55 : 06(q)-0600 ((nested) end)',
+    'date-obs-packed': 'fri,21nov97 09:55:06z',
+    'date-9999-zone': '31 Dec 9999 23:59:59 -1200',
+    'list-name-addr': 'John Doe <jdoe@machine.example>',
+    'list-three': 'Mary Smith <mary@x.test>, jdoe@example.org, Who? <one@y.test>',
+    'list-group': 'A Group:Ed Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;',
+    'list-empty-group': 'Undisclosed recipients:;',
+    'list-comments': 'Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>',
+    'list-obs-route': 'Mary Smith <,@node.test,,@[192.0.2.1]:mary@example.net>',
+    'list-quoted-local': '"john smith"@example.org, "a\\"b".c@d.test',
+    'list-domain-literal': 'u@[IPv6:2001:db8::1], v@[ 192.0.2.1 ]',
+    'list-empty-elements': 'a@b.test, , ,c@d.test,',
+    'list-obs-blanks': 'jdoe . x @ example . org',
+    'list-folded-quoted': '"folded\r\n local"@example.org,\n G: ,x@y.test,;',
+    'list-escaped-name': '<boss@nil.test>, "Giant; \\"Big\\" Box" <sysservices@example.net>',
+    'bad-dots': 'a..b@c.test',
+    'bad-nested-group': 'G: H: a@b.test;;',
+    'bad-open-comments': '(((((((',
+    'bad-unterminated-quote': '"unterminated@x.test',
+    'bad-8bit': 'J\xc3\xb6rg <j@example.de>',
+    'bad-nul': 'a\0b@c.test (x\\\0y)',
+    'bad-bare-cr': 'Fri,\r21 Nov 1997 09:55:06 -0600',
 })
 # session_hooks: octet 0 as for session, octet 1 the tape length, the tape
 # (one octet per hook call of the oracle: verdict bits 0-2, message bits 3-4,

@@ -1,6 +1,7 @@
 # headers (reference/qpsmtpd.md 4.1, check_basicheaders): From is required
-# and must be a valid mailbox-list; one Subject only (RFC 5322 3.6); a good
-# message goes through. The refusals use the core's data_post reply (554
+# and must be a valid mailbox-list (US-ASCII: raw UTF-8 is refused, an
+# encoded word passes; folded lines, as the core stores them, parse); one
+# Subject only (RFC 5322 3.6); a good message goes through. The refusals use the core's data_post reply (554
 # 5.7.1) with qpsmtpd's intended texts (qpsmtpd 0.94 sent "552 901").
 control me mx.example.test
 control rcpthosts example.test
@@ -61,6 +62,36 @@ env TCPREMOTEIP=192.0.2.7
 > DATA
 <~ 354 
 >{
+>~ From: J\xc3\xb6rg <j@b.test>\r\n
+> Subject: raw UTF-8 in a display name (RFC 5322 is US-ASCII; no SMTPUTF8)
+>
+> body
+> .
+>}
+<= 554 5.7.1 We require a valid From header
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+> From: =?UTF-8?Q?J=C3=B6rg?= <j@b.test>,
+>  (folded) "quoted local"@b.test,
+>~ \tundisclosed-recipients:;\r\n
+> Subject: an encoded word, folding, a group
+>
+> body
+> .
+>}
+<~ 250 2.0.0 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
 > From: "A. Person" <a@b.test>
 > Subject: fine
 >
@@ -71,4 +102,4 @@ env TCPREMOTEIP=192.0.2.7
 > QUIT
 <~ 221 
 exit 0
-queued 1
+queued 2
