@@ -23,12 +23,12 @@ struct lex_s
 static int wsp (unsigned char c) { return c == ' ' || c == '\t' ; }
 
 /* VCHAR or WSP: what comments, quoted strings and literals may hold */
-static int text (unsigned char c) { return wsp(c) || (c > 32 && c < 127) ; }
+static int text (unsigned char c) { return wsp(c) || (c > 32 && c != 127) ; }
 
 static int atext (unsigned char c)
 {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-      || (c && strchr("!#$%&'*+-/=?^_`{|}~", c)) ;
+      || (c && strchr("!#$%&'*+-/=?^_`{|}~", c)) || c >= 128 ;
 }
 
 /* Length of the line break at x->pos, CRLF or a bare LF, if it folds: a
@@ -371,6 +371,8 @@ static int addrspec (ctx *c)
   adv(c) ;
   if (!domain(c)) return 0 ;
   if (c->sa->len - mark > RFC5322_ADDRSPEC_MAX || ++c->count > RFC5322_ADDR_MAX) return 0 ;
+  /* 8-bit octets are display text only: no address without SMTPUTF8 */
+  for (size_t i = mark ; i < c->sa->len ; i++) if ((unsigned char)c->sa->s[i] >= 128) return 0 ;
   return cat(c, "", 1) ;
 }
 

@@ -5,9 +5,12 @@
    print, never exit and read nothing past len.
 
    Decisions the RFC leaves open, or where we depart from it:
-   - US-ASCII only: an octet above 127 anywhere (even in a comment or a
-     display name) is a syntax error. RFC 6532 allows UTF-8 only in messages
-     sent with SMTPUTF8, which qcsmtpd does not offer (doc/qcsmtpd.8).
+   - Octets above 127 (RFC 6532's UTF-8) are text in comments, quoted
+     strings and atoms, so a raw UTF-8 display name parses: mail without
+     SMTPUTF8 should not carry them, but much does, and refusing a whole
+     message for its display name would refuse mail its sender cannot fix.
+     An addr-spec that holds one is still a syntax error: no address we
+     return carries an 8-bit octet (qcsmtpd offers no SMTPUTF8).
    - XXX: NUL and the other controls but HT (obs-NO-WS-CTL, obs-qp of RFC 5322
      4.1) are refused in comments, quoted strings, domain literals and
      quoted-pairs alike: no value we return carries one, and no mailer that

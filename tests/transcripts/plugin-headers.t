@@ -1,6 +1,7 @@
 # headers (reference/qpsmtpd.md 4.1, check_basicheaders): From is required
-# and must be a valid mailbox-list (US-ASCII: raw UTF-8 is refused, an
-# encoded word passes; folded lines, as the core stores them, parse); one
+# and must be a valid mailbox-list (raw UTF-8 in a display name and an
+# encoded word pass, 8-bit octets in the address do not; folded lines, as
+# the core stores them, parse); one
 # Subject only (RFC 5322 3.6); a good message goes through. The refusals use the core's data_post reply (554
 # 5.7.1) with qpsmtpd's intended texts (qpsmtpd 0.94 sent "552 901").
 control me mx.example.test
@@ -62,13 +63,27 @@ env TCPREMOTEIP=192.0.2.7
 > DATA
 <~ 354 
 >{
->~ From: J\xc3\xb6rg <j@b.test>\r\n
-> Subject: raw UTF-8 in a display name (RFC 5322 is US-ASCII; no SMTPUTF8)
+>~ From: J\xc3\xb6rg <j\xc3\xb6rg@b.test>\r\n
+> Subject: raw UTF-8 in the address (no SMTPUTF8)
 >
 > body
 > .
 >}
 <= 554 5.7.1 We require a valid From header
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+>{
+>~ From: J\xc3\xb6rg <j@b.test>\r\n
+> Subject: raw UTF-8 in a display name: taken (RFC 6532 text)
+>
+> body
+> .
+>}
+<~ 250 2.0.0 
 > MAIL FROM:<a@b.test>
 <~ 250 
 > RCPT TO:<u@example.test>
@@ -102,4 +117,4 @@ env TCPREMOTEIP=192.0.2.7
 > QUIT
 <~ 221 
 exit 0
-queued 2
+queued 3

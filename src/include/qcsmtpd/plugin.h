@@ -370,10 +370,11 @@ extern int qp_body_write (char const *s, size_t len) ;
 extern int qp_body_commit (void) ;
 extern void qp_body_abort (void) ;
 
-/* RFC 5322 3.3 date-time (obsolete forms accepted, US-ASCII only): 1 and *t
+/* RFC 5322 3.3 date-time (obsolete forms accepted): 1 and *t
    (seconds since the epoch, UTC) or 0 on a syntax error or an impossible date. */
 extern int qp_date_parse (char const *s, size_t len, int64_t *t) ;
-/* RFC 5322 3.4 address-list (US-ASCII only): appends each addr-spec
+/* RFC 5322 3.4 address-list (UTF-8 only in display names and comments):
+   appends each addr-spec
    "local@domain\0" to sa; the number of mailboxes, or -1 on a syntax error
    (errno EINVAL) or out of memory (ENOMEM), sa unchanged. */
 extern int qp_addrlist_parse (char const *s, size_t len, stralloc *sa) ;
