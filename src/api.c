@@ -45,19 +45,27 @@ void qp_msgn (char const *s, size_t len) { hook_msg_append(s, len) ; }
 
 int qp_reply (unsigned int code, char const *text)
 {
-  char esc[8] ;
-  char const *e = 0 ;
+  char esc[16] ;
+  size_t n ;
   if (code < 200 || code > 599) return 0 ;
   if (!text) text = "" ;
   /* RFC 2034: no enhanced code on the greeting and the HELO/EHLO replies */
-  if (code / 100 != 3 && code != 220 && log_hookid != HOOK_CONNECT && log_hookid != HOOK_HELO && log_hookid != HOOK_EHLO
-   && !(text[0] >= '2' && text[0] <= '5' && text[1] == '.'))
+  if (code / 100 == 3 || code == 220 || log_hookid == HOOK_CONNECT || log_hookid == HOOK_HELO || log_hookid == HOOK_EHLO)
+    return reply_send(code, 0, text) ;
+  /* an enhanced code of the reply's class at the start of the text is the
+     code of every line (RFC 3463); anything else is text ("2.5 inch") */
+  n = reply_esc_len(text, strlen(text)) ;
+  if (n && text[0] == '0' + (char)(code / 100) && n < sizeof(esc))
   {
-    esc[0] = '0' + code / 100 ;
-    memcpy(esc + 1, ".0.0", 5) ;
-    e = esc ;
+    memcpy(esc, text, n) ;
+    esc[n] = 0 ;
+    text += n ;
+    while (*text == ' ') text++ ;
+    return reply_send(code, esc, text) ;
   }
-  return reply_send(code, e, text) ;
+  esc[0] = '0' + code / 100 ;
+  memcpy(esc + 1, ".0.0", 5) ;
+  return reply_send(code, esc, text) ;
 }
 
 char const *qp_remote_ip (void) { return sess.remoteip ; }

@@ -304,7 +304,11 @@ int args_usage (qp_argdef const *defs, char const *plugin, stralloc *sa)
   for (t = defs ; t && t->name ; t++)
   {
     if (t->type & QP_ARG_POSITIONAL) continue ;
-    if (!strcmp(t->name, "*")) { if (!stralloc_cats(sa, " [KEY VALUE]...")) return 0 ; continue ; }
+    if (!strcmp(t->name, "*"))
+    {
+      if (!stralloc_cats(sa, " [") || !stralloc_cats(sa, t->meta ? t->meta : "KEY VALUE") || !stralloc_cats(sa, "]...")) return 0 ;
+      continue ;
+    }
     if (!(stralloc_cats(sa, " [") && stralloc_cats(sa, t->name) && stralloc_catb(sa, " ", 1)
        && ((t->type & QP_ARG_TYPE) == QP_ARG_ENUM && !t->meta ? choices_text(sa, t->choices) : stralloc_cats(sa, meta_of(t)))
        && stralloc_catb(sa, "]", 1))) return 0 ;

@@ -141,6 +141,12 @@ static int isesc (char const *s, size_t len, size_t *n)
   return 1 ;
 }
 
+size_t reply_esc_len (char const *s, size_t len)
+{
+  size_t n ;
+  return isesc(s, len, &n) ? n : 0 ;
+}
+
 int reply_send (unsigned int code, char const *esc, char const *text)
 {
   char line[16 + 16 + SMTP_REPLY_LINE_MAX + 2] ;

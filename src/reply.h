@@ -5,6 +5,8 @@
 #ifndef QCSMTPD_REPLY_H
 #define QCSMTPD_REPLY_H
 
+#include <stddef.h>
+
 #define REPLY_CONTINUE 0   /* OK/DECLINED where the command goes on */
 #define REPLY_SENT 1       /* a reply was sent, the command is over */
 #define REPLY_DONE 2       /* DONE: the plugin answered, the command is over */
@@ -23,6 +25,10 @@ extern int reply_verdict (int hook, int v, char const *subject, char const *msg)
 /* The table's row for hook (as the hook table's reply_as names it) and
    verdict: 1 and its code and whether it closes, 0 if none (tests). */
 extern int reply_rule (int hook, int v, unsigned int *code, int *closes) ;
+
+/* The length of an RFC 3463 enhanced status code ("5.7.1") at the start of
+   s, followed by a space or the end; 0 if there is none. */
+extern size_t reply_esc_len (char const *s, size_t len) ;
 
 /* "421 <me> why" with esc, logged. 1 ok, 0 write error. */
 extern int reply_closing (char const *esc, char const *why) ;

@@ -152,6 +152,8 @@ static int prehook (int hook, char const **raw, int *go)
   qp_hookarg a = { .hook = hook, .v = { *raw } } ;
   int v, r ;
   api_addr_reset() ;
+  /* the parameters are parsed after this hook: none of the previous command's */
+  txn_cur.params.len = 0 ;
   v = hook_run(hook, &a) ;
   r = reply_verdict(hook, v, *raw, hook_message()) ;
   *go = r == REPLY_CONTINUE ;

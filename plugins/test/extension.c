@@ -65,6 +65,15 @@ static int x_mail (void *state, qp_hookarg const *a)
   return DECLINED ;
 }
 
+/* at rcpt_pre the RCPT's parameters are not parsed yet: nothing may show */
+static int x_rcpt_pre (void *state, qp_hookarg const *a)
+{
+  char const *p = qp_param("XTEST") ;
+  (void)state ; (void)a ;
+  qp_log(LOGINFO, "rcpt_pre param=", p ? p : "(none)", (char *)0) ;
+  return DECLINED ;
+}
+
 static qp_command const commands[] =
 {
   { "xtest", &x_command, QP_CMD_NEEDS_HELO | QP_CMD_NO_ARGS },
@@ -88,7 +97,7 @@ qp_plugin const plugin_test_extension =
   .name = "test/extension",
   .state_size = sizeof(ext),
   .args = args,
-  .hook = { [HOOK_MAIL] = &x_mail },
+  .hook = { [HOOK_MAIL] = &x_mail, [HOOK_RCPT_PRE] = &x_rcpt_pre },
   .commands = commands,
   .keywords = keywords,
   .params = params,
