@@ -26,5 +26,8 @@
 #define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
 #define AUTH_LINE_MAX 12288          /* an AUTH continuation line, RFC 4954 4 */
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */
+#define ARGS_WORDS_MAX 64            /* argument words of one control/plugins line */
+#define ARGS_ROWS_MAX 64             /* rows of one plugin's argument table */
+#define ARGS_ERR_MAX 300             /* octets of an argument error, its NUL included */
 
 #endif

@@ -24,6 +24,38 @@ def write(harness, seeds):
         with open(os.path.join(d, name), 'wb') as f:
             f.write(data)
 
+# args: octet 0 = table (mod 3: 0 every type ending with REST, 1 own reject +
+# "*" catch-all + required positional, 2 none) | default reject_type - 2 << 2;
+# then the words, separated by SP or NUL
+def args(table, words, rtype=2, sep=' '):
+    return chr(table | (rtype - 2) << 2) + sep.join(words)
+
+write('args', {
+    'every-defaults': args(0, []),
+    'every-keywords': args(0, ['flag', 'yes', 'wait', '3600', 'big', '4294967295', 'range', '10', 'mode', 'DATA_POST', 'file', '/etc/x']),
+    'every-key-value': args(0, ['wait=30', 'check_at=CONNECT,,DATA', 'tags=x', 'file=a=b']),
+    'every-lists': args(0, ['check-at', 'CONNECT', 'check-at', ',DATA,', 'tags', 'c', 'tags', ',']),
+    'every-positionals': args(0, ['/var/qmail/bin/qmail-queue', 'loglevel', '7', '3']),
+    'every-rest-swallows': args(0, ['/p', '3', 'hello', 'wait', '9', 'loglevel', '7']),
+    'every-bad-uint': args(0, ['wait', '3601']),
+    'every-uint-overflow': args(0, ['big', '99999999999999999999999']),
+    'every-bad-range': args(0, ['range', '9']),
+    'every-bad-enum': args(0, ['mode', 'helo']),
+    'every-needs-value': args(0, ['flag', '1', 'wait']),
+    'every-nul-separated': args(0, ['flag', 'on', '/p', '2', 'a'], sep='\0'),
+    'catchall-pairs': args(1, ['/help', 'mail', '/m', 'rcpt=/r', '5', 'x', 'y']),
+    'catchall-own-reject': args(1, ['reject', '50', 'reject_type', 'temp', '/d'], rtype=4),
+    'catchall-missing-dir': args(1, ['defer-reject', '1', 'require', 'From,Date']),
+    'catchall-key-alone': args(1, ['/d', '3', 'mail']),
+    'common-all': args(2, ['loglevel', 'LOGINFO', 'reject', 'naughty', 'reject_type', 'temp_disconnect'], rtype=3),
+    'common-relative': args(2, ['loglevel', '+2', 'loglevel=-07', 'reject-type=soft']),
+    'common-legacy-reject': args(2, ['reject', 'log']),
+    'common-unknown': args(2, ['foo', 'bar']),
+    'common-unprintable': args(2, ['\x01\x7f\xc3\xa9', 'x']),
+    'too-many-words': args(2, ['reject', '1'] * 33),
+    'long-word': args(2, ['u' + '0123456789' * 40]),
+})
+
 # cmd: one command line (no line end: io_getline removed it)
 write('cmd', {
     'helo': 'HELO example.com',
