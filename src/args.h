@@ -11,45 +11,7 @@
 
 #include <skalibs/stralloc.h>
 
-/* --- public: moves to the plugin header --- */
-/* XXX: src/include/qcsmtpd/plugin.h carries the same block under the same
-   guard, so either header may come first until this copy is removed. */
-#ifndef QCSMTPD_ARGDEF
-#define QCSMTPD_ARGDEF
-
-#define QP_ARG_BOOL 1    /* int: 0 1 yes no true false on off (any case) */
-#define QP_ARG_UINT 2    /* unsigned int: decimal digits only, within [min, max] */
-#define QP_ARG_ENUM 3    /* int: index of the value in choices (NULL-terminated), case-insensitive */
-#define QP_ARG_STRING 4  /* char const *: the word itself (argv words live for the whole process) */
-#define QP_ARG_LIST 5    /* stralloc: the value split on ',', empty items dropped, each appended "item\0"; a repeated keyword appends more */
-#define QP_ARG_KV 6      /* stralloc: catch-all row (name "*"): any other keyword with its value, appended "key\0value\0" */
-#define QP_ARG_REST 7    /* char const *: positional only: every remaining word joined by single spaces (allocated) */
-#define QP_ARG_TYPE 0xff
-#define QP_ARG_POSITIONAL 0x100  /* filled, in table order, from words that are not keywords; name is only for usage */
-#define QP_ARG_REQUIRED 0x200    /* positional that must be given */
-
-typedef struct qp_argdef_s qp_argdef ;
-struct qp_argdef_s
-{
-  char const *name ;            /* keyword, or the usage name of a positional; NULL ends the table */
-  unsigned int type ;           /* QP_ARG_* | flags */
-  size_t off ;                  /* offsetof() the destination in the plugin's state structure */
-  char const *def ;             /* default, parsed as if given before the words; NULL: left zero */
-  uint64_t min, max ;           /* QP_ARG_UINT range (max 0 means UINT_MAX) */
-  char const *const *choices ;  /* QP_ARG_ENUM */
-  char const *meta ;            /* usage placeholder ("N", "FILE"); NULL: derived from the type */
-} ;
-
-/* qpsmtpd's common arguments (reference/qpsmtpd.md 1.3), accepted by every
-   plugin: loglevel 0..7|+N|-N|LOGEMERG..LOGDEBUG, reject 0|1|naughty,
-   reject_type perm|temp|disconnect|temp_disconnect. A plugin's own row of
-   one of these names replaces the common one. */
-#define QP_REJECT_NO 0
-#define QP_REJECT_YES 1
-#define QP_REJECT_NAUGHTY 2
-
-#endif
-/* --- end public --- */
+#include "qcsmtpd/plugin.h"
 
 #include "limits.h"   /* ARGS_WORDS_MAX, ARGS_ROWS_MAX, ARGS_ERR_MAX */
 

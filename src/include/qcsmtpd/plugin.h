@@ -118,8 +118,6 @@ typedef int qp_init_fn (void *state) ;
 
 /* src/args.h holds the same block under the same guard (either header may
    come first) until its copy is dropped */
-#ifndef QCSMTPD_ARGDEF
-#define QCSMTPD_ARGDEF
 
 #define QP_ARG_BOOL 1    /* int: 0 1 yes no true false on off (any case) */
 #define QP_ARG_UINT 2    /* unsigned int: decimal digits only, within [min, max] */
@@ -150,8 +148,6 @@ struct qp_argdef_s
 #define QP_REJECT_NO 0
 #define QP_REJECT_YES 1
 #define QP_REJECT_NAUGHTY 2
-
-#endif
 
 /* What a check that failed answers under the instance's reject and
    reject_type (doc/plugin-api): reject 0 logs "fail, tolerated" and gives
