@@ -113,13 +113,14 @@ static int helo (char *arg, int ehlo)
                                    : "helo requires domain/address - see RFC 5321 4.1.1.1") ;
     return QP_CMD_OK ;
   }
-  if (sess.helo_seen) { reply_send(503, "5.5.1", "but you already said HELO ...") ; return QP_CMD_OK ; }
   sp = strchr(arg, ' ') ;
   if (sp) *sp = 0 ;
   a.v[0] = arg ;
   v = hook_run(a.hook, &a) ;
   r = reply_verdict(a.hook, v, 0, hook_message()) ;
   if (r != REPLY_CONTINUE) return reply_outcome(r) ;
+  /* RFC 5321 4.1.4: a second HELO or EHLO is taken, and resets the state
+     as RSET would (qpsmtpd refused it with 503 and kept the transaction) */
   reset_txn() ;
   if (!stralloc_copys(&sess.helo, arg) || !stralloc_0(&sess.helo)) return oom() ;
   sess.helo.len-- ;
@@ -225,12 +226,14 @@ static int param_size (void *state, char const *size)
   return 1 ;
 }
 
-/* BODY (RFC 6152 2) */
+/* BODY (RFC 6152 2): 7BIT and 8BITMIME; another value (BINARYMIME, RFC
+   3030, needs CHUNKING, which we do not offer) is a parameter value we do
+   not implement: 555 (RFC 5321 4.1.1.11) */
 static int param_body (void *state, char const *body)
 {
   (void)state ;
   if (!strcasecmp(body, "8BITMIME")) txn_cur.body8 = 1 ;
-  else if (strcasecmp(body, "7BIT")) { reply_send(501, "5.5.4", "Syntax error in parameters") ; return 0 ; }
+  else if (strcasecmp(body, "7BIT")) { reply_send(555, "5.5.4", "Unsupported BODY value") ; return 0 ; }
   return 1 ;
 }
 

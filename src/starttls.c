@@ -4,6 +4,7 @@
    these, so a binary without it links no TLS code. */
 
 #include <string.h>
+#include <stdlib.h>
 #include <errno.h>
 
 #include "qcsmtpd/plugin.h"
@@ -40,12 +41,34 @@ int qp_tls_prepare (void)
   return configured && !sess.tls && (*configured->prepare)() ;
 }
 
-/* After a handshake: the tls_* notes (doc/notes) and the log line. */
+/* What programs we run (qmail-queue, checkpassword) learn of the TLS: the
+   SSL_* facts as sslserver and s6-tlsd give them (reference/qmail.md 3.6),
+   and no UCSPI-TLS descriptor variables, which name descriptors they do not
+   have. 1 ok, 0 no memory. */
+static int environ_tls (void)
+{
+  static struct { char const *name ; char const *value ; } v[4] ;
+  v[0].name = "SSL_PROTOCOL" ; v[0].value = tls_state.protocol ;
+  v[1].name = "SSL_CIPHER" ; v[1].value = tls_state.cipher ;
+  v[2].name = "SSL_TLS_SNI_SERVERNAME" ; v[2].value = tls_state.sni ;
+  v[3].name = "SSL_PEER_CERT_SUBJECT" ; v[3].value = tls_state.peer_subject ;
+  unsetenv("SSLCTLFD") ; unsetenv("SSLREADFD") ; unsetenv("SSLWRITEFD") ;
+  for (unsigned int i = 0 ; i < 4 ; i++)
+  {
+    if (!v[i].value[0]) { unsetenv(v[i].name) ; continue ; }
+    if (setenv(v[i].name, v[i].value, 1) < 0) return 0 ;
+  }
+  return 1 ;
+}
+
+/* After a handshake: the tls_* notes (doc/notes), the environment of the
+   programs we run, and the log line. */
 static int started (void)
 {
   sess.tls = 1 ;
   tls_engine_cur = configured ;
   reset_client() ;
+  if (!environ_tls()) return 0 ;
   if (!qp_note_set(QP_CONN, "tls_enabled", "1")
    || !qp_note_set(QP_CONN, "tls_protocol", tls_state.protocol[0] ? tls_state.protocol : 0)
    || !qp_note_set(QP_CONN, "tls_cipher", tls_state.cipher[0] ? tls_state.cipher : 0)

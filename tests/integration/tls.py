@@ -186,9 +186,10 @@ def t_port_465():
     check(re.search(r"with ESMTPS \(TLSv1\.2 ", msg), "Received: " + msg[:300])
 
 
-def ucspi(name, implicit=False, plugins=TLS_PLUGINS, control=None):
-    srv = Server(name, plugins=plugins, control=control,
-                 env={"CERTFILE": cert("leaf.crt"), "KEYFILE": cert("leaf.key"), "UCSPITLS": ""})
+def ucspi(name, implicit=False, plugins=TLS_PLUGINS, control=None, env=None):
+    e = {"CERTFILE": cert("leaf.crt"), "KEYFILE": cert("leaf.key"), "UCSPITLS": ""}
+    e.update(env or {})
+    srv = Server(name, plugins=plugins, control=control, env=e)
     srv.wrapper = [HELPER] + (["-i"] if implicit else [])
     return srv.start()
 
@@ -210,6 +211,42 @@ def t_ucspi_starttls():
     tls_wrap(c)
     c.cmd("NOOP", 250)
     c.cmd("MAIL FROM:<a@b.test>", 503)
+    c.cmd("QUIT", 221)
+
+
+QUEUE_ENV = "1,SSL_PROTOCOL,SSL_CIPHER,SSLCTLFD,SSLREADFD,SSLWRITEFD"
+
+
+def queue_env_after_starttls(srv):
+    rc, out = swaks(srv, "--tls")
+    check(rc == 0, "swaks --tls exit %d: %s" % (rc, out[-800:]))
+    queued_received(srv)
+    info = "".join(srv.infos())
+    check(re.search(r"^SSL_PROTOCOL=TLSv1\.2$", info, re.M), "qmail-queue got no SSL_PROTOCOL: " + info)
+    check(re.search(r"^SSL_CIPHER=[A-Z0-9-]+$", info, re.M), "qmail-queue got no SSL_CIPHER: " + info)
+    for v in ("SSLCTLFD", "SSLREADFD", "SSLWRITEFD"):
+        check(re.search(r"^%s unset$" % v, info, re.M), "qmail-queue got a stale %s: %s" % (v, info))
+
+
+def t_ucspi_queue_env():
+    check(os.access(HELPER, os.X_OK), "%s is not built" % HELPER)
+    queue_env_after_starttls(ucspi("tls-ucspi-queue-env", env={"QQ_ENVLOG": QUEUE_ENV}))
+
+
+def t_native_queue_env():
+    queue_env_after_starttls(native("tls-native-queue-env", env={"QQ_ENVLOG": QUEUE_ENV}))
+
+
+def t_implicit_env_starttls_503():
+    # started inside TLS by s6-tlsd or sslserver (SSL_PROTOCOL set): STARTTLS
+    # is refused as doc/plugins/tls says, 503, not offered, not unknown
+    srv = Server("tls-env-503", plugins=TLS_PLUGINS, env={"SSL_PROTOCOL": "TLSv1.2", "SSL_CIPHER": "ECDHE-RSA-AES128-GCM-SHA256"}).start()
+    c = Client(srv.port)
+    c.expect(220)
+    lines = ehlo_lines(c)
+    check(not any(l[4:] == "STARTTLS" for l in lines), "STARTTLS offered inside TLS: %r" % lines)
+    l = c.cmd("STARTTLS", 503)
+    check("Already in TLS" in l[0], "text: %r" % l)
     c.cmd("QUIT", 221)
 
 
@@ -376,6 +413,9 @@ def main():
     run_test("tls: TCPLOCALPORT=465 means implicit TLS", t_port_465)
     run_test("tls: UCSPI-TLS STARTTLS through tests/ucspi-tlsd", t_ucspi_starttls)
     run_test("tls: UCSPI-TLS implicit (ucspi-tlsd -i)", t_ucspi_implicit)
+    run_test("tls: after STARTTLS through UCSPI-TLS, qmail-queue gets SSL_PROTOCOL/SSL_CIPHER and no SSL*FD", t_ucspi_queue_env)
+    run_test("tls: after native STARTTLS, qmail-queue gets SSL_PROTOCOL/SSL_CIPHER", t_native_queue_env)
+    run_test("tls: a session started inside TLS (SSL_PROTOCOL) answers STARTTLS 503", t_implicit_env_starttls_503)
     run_test("tls: wrong key -> handshake fails, logged, closed", t_wrong_key)
     run_test("tls: no certificate -> no STARTTLS offer, 454", t_missing_cert)
     run_test("tls: garbage certificate file -> 454 4.7.0 and the session goes on", t_garbage_cert)

@@ -1,4 +1,5 @@
-# EHLO advertises SIZE <databytes>; MAIL SIZE= over the limit is refused up front.
+# EHLO advertises SIZE <databytes>; MAIL SIZE= over the limit is refused up front;
+# BODY=BINARYMIME (RFC 3030, no CHUNKING here) is a value we do not implement: 555.
 control me mx.example.test
 control databytes 1000000
 control rcpthosts example.test
@@ -15,7 +16,7 @@ env TCPREMOTEIP=192.0.2.7
 > MAIL FROM:<a@b.test> SIZE=abc
 <= 501 5.5.4 Syntax error in parameters
 > MAIL FROM:<a@b.test> BODY=BINARYMIME
-<= 501 5.5.4 Syntax error in parameters
+<= 555 5.5.4 Unsupported BODY value
 > MAIL FROM:<a@b.test> SIZE=1000000 BODY=8BITMIME
 <= 250 2.1.0 <a@b.test>, sender OK - how exciting to get mail from you!
 > QUIT

@@ -8,9 +8,10 @@ env TCPREMOTEHOST=client.example.net
 > HELO client.example
 <= 250 mx.example.test Hi client.example.net [192.0.2.7]; I am so happy to meet you.
 > HELO again.example
-<~ 503 5.5.1 but you already said HELO
+<= 250 mx.example.test Hi client.example.net [192.0.2.7]; I am so happy to meet you.
 > EHLO again.example
-<~ 503 5.5.1 but you already said HELO
+<= 250-mx.example.test Hi client.example.net [192.0.2.7]
+<+ 250
 > QUIT
 <~ 221 2.0.0
 <eof
