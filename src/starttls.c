@@ -5,9 +5,13 @@
 
 #include <string.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <errno.h>
 
+#include <skalibs/stralloc.h>
+
 #include "qcsmtpd/plugin.h"
+#include "control.h"
 #include "io.h"
 #include "limits.h"
 #include "log.h"
@@ -17,9 +21,63 @@
 
 static tls_engine const *configured = 0 ;
 
+/* control/tls_protocols: the versions offered, "TLSv1.2" by default; the
+   range goes from the lowest word to the highest (BearSSL takes a range).
+   control/tls_ciphers: aead (default), ecdhe or all (doc/plugins/tls).
+   1 ok, 0 after logging a configuration error. */
+static int policy (void)
+{
+  static stralloc sa = STRALLOC_ZERO ;
+  static struct { char const *name ; unsigned int v ; } const versions[] =
+  {
+    { "TLSv1", 0x0301 }, { "TLSv1.0", 0x0301 }, { "TLSv1.1", 0x0302 }, { "TLSv1.2", 0x0303 }, { 0, 0 }
+  } ;
+  static char const *const sets[] = { "aead", "ecdhe", "all", 0 } ;
+  unsigned int lo = 0x0303, hi = 0x0303 ;
+  int set = TLS_SUITES_AEAD, r ;
+  sa.len = 0 ;
+  r = control_readlist("tls_protocols", &sa) ;
+  if (r < 0) { log_core(LOGCRIT, "config error: control/tls_protocols: ", strerror(errno), (char *)0) ; return 0 ; }
+  if (r > 0 && sa.len)
+  {
+    lo = 0xffff ; hi = 0 ;
+    for (size_t i = 0 ; i < sa.len ; i++)
+    {
+      char *w = sa.s + i ;
+      size_t n = strlen(w) ;
+      for (char *t = strtok(w, " \t") ; t ; t = strtok(0, " \t"))
+      {
+        unsigned int k = 0 ;
+        while (versions[k].name && strcasecmp(versions[k].name, t)) k++ ;
+        if (!versions[k].name)
+        {
+          log_core(LOGCRIT, "config error: control/tls_protocols: '", t, "' is not one of TLSv1 TLSv1.1 TLSv1.2 (TLS 1.3 is not in BearSSL; SSLv3 is never offered)", (char *)0) ;
+          return 0 ;
+        }
+        if (versions[k].v < lo) lo = versions[k].v ;
+        if (versions[k].v > hi) hi = versions[k].v ;
+      }
+      i += n ;
+    }
+    if (!hi) { log_core(LOGCRIT, "config error: control/tls_protocols: no protocol", (char *)0) ; return 0 ; }
+  }
+  sa.len = 0 ;
+  r = control_readline("tls_ciphers", &sa) ;
+  if (r < 0) { log_core(LOGCRIT, "config error: control/tls_ciphers: ", strerror(errno), (char *)0) ; return 0 ; }
+  if (r > 0 && sa.len && sa.s[0])
+  {
+    int k = 0 ;
+    while (sets[k] && strcasecmp(sets[k], sa.s)) k++ ;
+    if (!sets[k]) { log_core(LOGCRIT, "config error: control/tls_ciphers: '", sa.s, "' is not one of aead ecdhe all", (char *)0) ; return 0 ; }
+    set = k == 0 ? TLS_SUITES_AEAD : k == 1 ? TLS_SUITES_ECDHE : TLS_SUITES_ALL ;
+  }
+  return tls_server_policy(lo, hi, set) ;
+}
+
 int qp_tls_native (char const *certfile, char const *keyfile)
 {
   if (!tls_native_config(certfile, keyfile)) return 0 ;
+  if (!policy()) return 0 ;
   configured = &tls_native ;
   return 1 ;
 }

@@ -240,6 +240,39 @@ static ssize_t recvrec (int rfd)
 
  /* handshake */
 
+/* The policy (RFC 8996, RFC 7525 4.2): TLS 1.2 and ECDHE with AEAD suites
+   unless widened (tls_server_policy). Server order: strongest first. */
+static uint16_t const suites_aead[] =
+{
+  BR_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, BR_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+  BR_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, BR_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, BR_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+} ;
+
+/* ECDHE with every cipher BearSSL has but 3DES: AEAD first, then CBC (the
+   only choice of TLS 1.0/1.1 clients) */
+static uint16_t const suites_ecdhe[] =
+{
+  BR_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, BR_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+  BR_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, BR_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, BR_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, BR_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, BR_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, BR_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+  BR_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, BR_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+} ;
+
+static unsigned int vmin = BR_TLS12, vmax = BR_TLS12 ;
+static int suiteset = TLS_SUITES_AEAD ;
+
+int tls_server_policy (unsigned int minversion, unsigned int maxversion, int set)
+{
+  if (minversion < BR_TLS10 || maxversion > BR_TLS12 || minversion > maxversion) return 0 ;
+  if (set != TLS_SUITES_AEAD && set != TLS_SUITES_ECDHE && set != TLS_SUITES_ALL) return 0 ;
+  vmin = minversion ; vmax = maxversion ; suiteset = set ;
+  return 1 ;
+}
+
 static int setup (void)
 {
   char seed[32] ;
@@ -250,7 +283,10 @@ static int setup (void)
   else
     br_ssl_server_init_full_ec(&sc, kp.chain, kp.nchain,
       kp.issuer_keytype ? (unsigned int)kp.issuer_keytype : BR_KEYTYPE_EC, br_skey_decoder_get_ec(&kp.skey)) ;
-  br_ssl_engine_set_versions(eng, BR_TLS10, BR_TLS12) ;
+  br_ssl_engine_set_versions(eng, vmin, vmax) ;
+  /* TLS_SUITES_ALL keeps the full list of br_ssl_server_init_full_* */
+  if (suiteset == TLS_SUITES_AEAD) br_ssl_engine_set_suites(eng, suites_aead, sizeof(suites_aead) / sizeof(suites_aead[0])) ;
+  else if (suiteset == TLS_SUITES_ECDHE) br_ssl_engine_set_suites(eng, suites_ecdhe, sizeof(suites_ecdhe) / sizeof(suites_ecdhe[0])) ;
   br_ssl_engine_add_flags(eng, BR_OPT_NO_RENEGOTIATION | BR_OPT_ENFORCE_SERVER_PREFERENCES) ;
   br_ssl_engine_set_buffer(eng, iobuf, sizeof(iobuf), 1) ;
   random_buf(seed, sizeof(seed)) ;

@@ -69,6 +69,14 @@ extern tls_engine const tls_native ;
     rfd and wfd (often one socket). No function here logs: a failure leaves
     a one-line reason for tls_server_why(). */
 
+/* The protocol versions (BR_TLS10 .. BR_TLS12) and the cipher suites of
+   later handshakes. Default: TLS 1.2 only and TLS_SUITES_AEAD (RFC 8996,
+   RFC 7525). 1 ok, 0 out of range. */
+#define TLS_SUITES_AEAD 0    /* ECDHE with AES-GCM or ChaCha20-Poly1305 */
+#define TLS_SUITES_ECDHE 1   /* ECDHE with any cipher but 3DES (CBC for TLS 1.0/1.1 clients) */
+#define TLS_SUITES_ALL 2     /* everything BearSSL offers, RSA key exchange and 3DES included */
+extern int tls_server_policy (unsigned int minversion, unsigned int maxversion, int set) ;
+
 /* Reads the chain and the key (pem.c: pem_load; keyfile 0 = certfile) into
    static storage. 1 ok; 0 failed, tls_server_why() names the file and why. */
 extern int tls_server_load (char const *certfile, char const *keyfile) ;

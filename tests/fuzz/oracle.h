@@ -10,8 +10,8 @@
                class (421 for some DENYSOFT),
                several lines with CR, control and 8-bit octets, one too long
      bits 5-7  something done through the plugin API first: replace the
-               address, edit the header, add or remove a recipient, add an
-               EHLO keyword, reply now (only with DONE, as plugin.h says; 421
+               address, edit the header, add or remove a recipient, change the
+               sender or read a raw field, reply now (only with DONE, as plugin.h says; 421
                and 221 too), set notes, read everything
    Every call goes through plugin.h only, as a real plugin's would. */
 
@@ -93,7 +93,11 @@ static void oracle_act (unsigned int act, unsigned int k, int hook)
       else qp_header_delete("Received", 0) ;
       break ;
     case 3 : if (k & 1) qp_rcpt_add("added@example.com") ; else qp_rcpt_remove(k >> 1 & 3) ; break ;
-    case 4 : qp_capability_add(k & 1 ? "X-ORACLE" : "A\nB") ; break ;
+    case 4 :
+      /* the sender changed (up to the queue), or a raw header field read */
+      if (k & 1) qp_sender_set(pick(addrs, sizeof addrs / sizeof *addrs, k >> 1)) ;
+      else { char const *r = qp_header_raw("Subject", 0) ; if (r) FUZZ_CHECK(*r, "an empty raw field") ; }
+      break ;
     case 5 :
     {
       /* a plugin answering itself before DONE */
@@ -126,7 +130,7 @@ static int oracle (void *state, qp_hookarg const *a, int hook)
 static int oracle_report (void *state, qp_hookarg const *a)
 {
   (void)state ;
-  FUZZ_CHECK(a->arg && a->arg2, "deny/ok hook without the plugin name or message") ;
+  FUZZ_CHECK(qp_arg(a, "plugin") && qp_arg(a, "message"), "deny/ok hook without the plugin name or message") ;
   qp_msg("ignored") ;
   return DENY ;
 }
@@ -179,10 +183,12 @@ static qp_plugin const plugin_fuzz_oracle =
 extern qp_plugin const plugin_relay, plugin_badmailfrom, plugin_rcpt_ok, plugin_queue_qmail_queue ;
 
 /* This harness's plugin table: the default set and the oracle (it replaces
-   the generated tests/plugin_table_check.c, which the linker then leaves out). */
+   the generated tests/plugin_table_check.c, which the linker then leaves out:
+   so it defines everything that file defines). */
 qp_plugin const *const plugin_table[] =
 {
   &plugin_fuzz_oracle, &plugin_relay, &plugin_badmailfrom, &plugin_rcpt_ok, &plugin_queue_qmail_queue, 0
 } ;
+int const plugins_testing = 1 ;
 
 #endif

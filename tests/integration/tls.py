@@ -237,6 +237,51 @@ def t_native_queue_env():
     queue_env_after_starttls(native("tls-native-queue-env", env={"QQ_ENVLOG": QUEUE_ENV}))
 
 
+def s_client_try(srv, *extra):
+    """a handshake after STARTTLS with extra s_client options: (ok, output)"""
+    r = subprocess.run(["openssl", "s_client", "-starttls", "smtp", "-connect", "127.0.0.1:%d" % srv.port,
+                        "-CAfile", cert("ca.crt"), "-brief", "-crlf", "-ign_eof"] + list(extra),
+                       input=b"QUIT\n", capture_output=True, timeout=60)
+    out = (r.stdout + r.stderr).decode("latin-1")
+    return r.returncode == 0 and "Protocol version" in out, out
+
+
+def t_policy_default():
+    # RFC 8996, RFC 7525: TLS 1.2 only, ECDHE with AEAD only (testssl.sh's
+    # SWEET32 and BEAST findings came from 3DES and CBC on TLS 1.0)
+    srv = native("tls-policy-default")
+    ok, out = s_client_try(srv, "-tls1_2")
+    check(ok and re.search(r"Ciphersuite: ECDHE-RSA-(AES256-GCM-SHA384|CHACHA20-POLY1305|AES128-GCM-SHA256)", out),
+          "TLS 1.2 AEAD refused: " + out[-600:])
+    for opts, what in ((["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"], "TLS 1.1"),
+                       (["-tls1", "-cipher", "DEFAULT@SECLEVEL=0"], "TLS 1.0"),
+                       (["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA384"], "CBC suites"),
+                       (["-tls1_2", "-cipher", "DES-CBC3-SHA:ECDHE-RSA-DES-CBC3-SHA@SECLEVEL=0"], "3DES"),
+                       (["-tls1_2", "-cipher", "AES128-GCM-SHA256:AES256-GCM-SHA384"], "RSA key exchange")):
+        ok, out = s_client_try(srv, *opts)
+        check(not ok, "%s accepted by default: %s" % (what, out[-400:]))
+
+
+def t_policy_widened():
+    srv = native("tls-policy-widened", control={"tls_protocols": "TLSv1 TLSv1.2\n", "tls_ciphers": "ecdhe\n"})
+    ok, out = s_client_try(srv, "-tls1", "-cipher", "ECDHE-RSA-AES128-SHA@SECLEVEL=0")
+    check(ok and re.search(r"Protocol version: TLSv1\s*$", out, re.M), "TLS 1.0 with tls_protocols TLSv1: " + out[-600:])
+    ok, out = s_client_try(srv, "-tls1_2", "-cipher", "DES-CBC3-SHA:ECDHE-RSA-DES-CBC3-SHA@SECLEVEL=0")
+    check(not ok, "3DES with tls_ciphers ecdhe: " + out[-400:])
+    srv2 = native("tls-policy-all", control={"tls_ciphers": "all\n"})
+    ok, out = s_client_try(srv2, "-tls1_2", "-cipher", "AES128-GCM-SHA256")
+    check(ok, "RSA key exchange with tls_ciphers all: " + out[-400:])
+
+
+def t_policy_bad():
+    srv = native("tls-policy-bad", control={"tls_protocols": "SSLv3\n"})
+    c = Client(srv.port)
+    l = c.expect(421, "greeting with a bad tls_protocols")
+    check("4.3.0" in l[0], "not a configuration error: %r" % l)
+    srv.wait_sessions()
+    check(re.search(r"control/tls_protocols: 'SSLv3' is not one of", srv.log()), "log: " + srv.log()[-400:])
+
+
 def t_implicit_env_starttls_503():
     # started inside TLS by s6-tlsd or sslserver (SSL_PROTOCOL set): STARTTLS
     # is refused as doc/plugins/tls says, 503, not offered, not unknown
@@ -416,6 +461,9 @@ def main():
     run_test("tls: after STARTTLS through UCSPI-TLS, qmail-queue gets SSL_PROTOCOL/SSL_CIPHER and no SSL*FD", t_ucspi_queue_env)
     run_test("tls: after native STARTTLS, qmail-queue gets SSL_PROTOCOL/SSL_CIPHER", t_native_queue_env)
     run_test("tls: a session started inside TLS (SSL_PROTOCOL) answers STARTTLS 503", t_implicit_env_starttls_503)
+    run_test("tls: default policy TLS 1.2 + ECDHE AEAD only: TLS 1.0/1.1, CBC, 3DES, RSA key exchange refused", t_policy_default)
+    run_test("tls: tls_protocols/tls_ciphers widen it (TLS 1.0 + ECDHE CBC; all)", t_policy_widened)
+    run_test("tls: a bad tls_protocols is a configuration error", t_policy_bad)
     run_test("tls: wrong key -> handshake fails, logged, closed", t_wrong_key)
     run_test("tls: no certificate -> no STARTTLS offer, 454", t_missing_cert)
     run_test("tls: garbage certificate file -> 454 4.7.0 and the session goes on", t_garbage_cert)
