@@ -20,6 +20,9 @@ static size_t ipos = 0, ilen = 0 ;
 static char obuf[IO_OUTSIZE] ;
 static size_t olen = 0 ;
 static unsigned int tmout = SMTP_TIMEOUT_DEFAULT ;
+static tain session_end ;      /* control/timeoutsession: the whole connection */
+static int session_armed = 0 ;
+static int session_over = 0 ;  /* a wait ended on session_end */
 
 static ssize_t fdread (char *s, size_t n) { return read(0, s, n) ; }
 static ssize_t fdwrite (char const *s, size_t n) { return write(1, s, n) ; }
@@ -58,6 +61,51 @@ void io_set_timeout (unsigned int timeout)
   tmout = timeout ;
 }
 
+void io_session_limit (unsigned int secs)
+{
+  session_armed = !!secs ;
+  session_over = 0 ;
+  if (secs) io_deadline(&session_end, secs) ;
+}
+
+int io_session_over (void)
+{
+  return session_over ;
+}
+
+static tain ratestart ;
+
+void io_rate_begin (void)
+{
+  tain_now_g() ;
+  ratestart = STAMP ;
+}
+
+int io_rate_low (uint64_t bytes, unsigned int minrate, unsigned int grace)
+{
+  tain d ;
+  uint64_t ms ;
+  if (!minrate) return 0 ;
+  tain_now_g() ;
+  tain_sub(&d, &STAMP, &ratestart) ;
+  ms = tain_to_millisecs(&d) < 0 ? 0 : (uint64_t)tain_to_millisecs(&d) ;
+  if (ms < (uint64_t)grace * 1000) return 0 ;
+  return bytes * 1000 < (uint64_t)minrate * ms ;
+}
+
+/* now + the per-operation timeout, but never past the end of the session */
+static void opdeadline (tain *d)
+{
+  io_deadline(d, tmout) ;
+  if (session_armed && tain_less(&session_end, d)) *d = session_end ;
+}
+
+/* A wait that timed out: was it the session's limit? */
+static void timedout (tain const *d)
+{
+  if (session_armed && !tain_less(d, &session_end) && !tain_less(&session_end, d)) session_over = 1 ;
+}
+
 int io_await (int fd, short events, tain const *deadline)
 {
   iopause_fd x = { .fd = fd, .events = events, .revents = 0 } ;
@@ -90,8 +138,8 @@ int io_flush (void)
     if (w >= 0) { done += w ; continue ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) goto err ;
-    if (!armed) { io_deadline(&deadline, tmout) ; armed = 1 ; }
-    if (io_await(wfd, IOPAUSE_WRITE, &deadline) <= 0) goto err ;
+    if (!armed) { opdeadline(&deadline) ; armed = 1 ; }
+    if (io_await(wfd, IOPAUSE_WRITE, &deadline) <= 0) { if (errno == ETIMEDOUT) timedout(&deadline) ; goto err ; }
   }
   olen = 0 ;
   return 1 ;
@@ -131,12 +179,18 @@ static ssize_t fill (void)
   for (;;)
   {
     ssize_t r = (*rd)(ibuf, sizeof(ibuf)) ;
+    if (r > 0 && session_armed)
+    {
+      /* a client that always has more to send ends at the limit too */
+      tain_now_g() ;
+      if (!tain_less(&STAMP, &session_end)) { session_over = 1 ; errno = ETIMEDOUT ; return -1 ; }
+    }
     if (r >= 0) { ilen = r ; return r ; }
     if (errno == EINTR) continue ;
     if (errno != EAGAIN) return -1 ;
     if (olen && !io_flush()) return -1 ;
-    if (!armed) { io_deadline(&deadline, tmout) ; armed = 1 ; }
-    if (io_await(rfd, IOPAUSE_READ, &deadline) <= 0) return -1 ;
+    if (!armed) { opdeadline(&deadline) ; armed = 1 ; }
+    if (io_await(rfd, IOPAUSE_READ, &deadline) <= 0) { if (errno == ETIMEDOUT) timedout(&deadline) ; return -1 ; }
   }
 }
 

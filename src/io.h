@@ -7,6 +7,7 @@
 #define QCSMTPD_IO_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include <skalibs/tai.h>
@@ -28,6 +29,17 @@ extern void io_transport_fd (void) ;
    1 ready, 0 timeout (errno ETIMEDOUT), -1 error. */
 extern void io_deadline (tain *deadline, unsigned int secs) ;
 extern int io_await (int fd, short events, tain const *deadline) ;
+
+/* control/timeoutsession: no read or write waits past secs from now (0: no
+   limit); io_session_over() tells whether a timeout was that limit. */
+extern void io_session_limit (unsigned int secs) ;
+extern int io_session_over (void) ;
+
+/* control/mindatarate: io_rate_begin marks the start of DATA; io_rate_low
+   is 1 once grace seconds have passed and the average rate of bytes since
+   then is below minrate per second (0: no minimum). */
+extern void io_rate_begin (void) ;
+extern int io_rate_low (uint64_t bytes, unsigned int minrate, unsigned int grace) ;
 
 /* Forgets buffered input and output (a new session in the same process). */
 extern void io_reset (void) ;

@@ -10,6 +10,10 @@
 #define SMTP_HEADER_MAX 262144       /* header block kept in memory for plugins */
 #define SMTP_ERRORS_MAX 20           /* error replies before we give up on a client */
 #define SMTP_TIMEOUT_DEFAULT 1200    /* timeoutsmtpd, seconds, as qmail-smtpd */
+/* The slow-client limits (qcsmtpd.8): an honest 50 MB message at 64 kbit/s
+   takes 6554 s of DATA at 8000 bytes/s; the defaults leave it room. */
+#define SMTP_SESSION_DEFAULT 10800   /* timeoutsession: 3 hours */
+#define SMTP_DATARATE_DEFAULT 512    /* mindatarate: bytes/s, 1/16 of 64 kbit/s */
 #define SMTP_REPLY_LINE_MAX 400      /* text octets per reply line, RFC 5321 4.5.3.1.5 */
 #define SMTP_REPLY_LINES_MAX 20
 #define CONTROL_INCLUDE_DEPTH 8

@@ -21,6 +21,7 @@ int main (void)
   control_init() ;
   ok = session_config() ;
   if (!io_init(sess.timeout)) _exit(111) ;
+  io_session_limit(sess.timeoutsession) ;
   if (ok) ok = plugins_load() ;
   if (ok) ok = smtp_config() ;
   if (ok) log_core(LOGINFO, "connect from ", sess.remoteip, (char *)0) ;

@@ -26,7 +26,8 @@ session sess =
   .me = STRALLOC_ZERO, .greeting = STRALLOC_ZERO, .helo = STRALLOC_ZERO,
   .spooldir = STRALLOC_ZERO, .notes = STRALLOC_ZERO,
   .authuser = STRALLOC_ZERO,
-  .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX, .tls_before_auth = 1
+  .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX, .tls_before_auth = 1,
+  .timeoutsession = SMTP_SESSION_DEFAULT, .mindatarate = SMTP_DATARATE_DEFAULT
 } ;
 
 /* TCPX, else ${PROTO}X, else TCP6X (reference/qmail.md 3.6). */
@@ -120,6 +121,12 @@ int session_config (void)
   sess.databytes = n ;
   x = getenv("DATABYTES") ;
   if (x) sess.databytes = databytes_env(x) ;
+  n = SMTP_SESSION_DEFAULT ;
+  if (!readuint("timeoutsession", &n)) return 0 ;
+  sess.timeoutsession = n > 604800 ? 604800 : (unsigned int)n ;
+  n = SMTP_DATARATE_DEFAULT ;
+  if (!readuint("mindatarate", &n)) return 0 ;
+  sess.mindatarate = n > 100000000 ? 100000000 : (unsigned int)n ;
   n = SMTP_RCPT_MAX ;
   if (!readuint("maxrcpt", &n)) return 0 ;
   sess.maxrcpt = !n ? 1 : n > 100000 ? 100000 : (unsigned int)n ;

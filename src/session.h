@@ -34,6 +34,8 @@ struct session_s
   unsigned int commands ; /* commands read */
   uint64_t databytes ;
   unsigned int timeout ;
+  unsigned int timeoutsession ;  /* seconds the whole connection may last, 0: no limit */
+  unsigned int mindatarate ;     /* bytes per second in DATA, 0: no minimum */
   unsigned int maxrcpt ;
 } ;
 

@@ -77,7 +77,13 @@ static void ioerror (void)
 {
   if (errno == ETIMEDOUT)
   {
-    reply_closing("4.4.2", "Timeout, closing connection") ;
+    /* the connection's own limit, or one read or write's (timeoutsmtpd) */
+    if (io_session_over())
+    {
+      log_core(LOGWARN, "connection from ", sess.remoteip, " reached timeoutsession", (char *)0) ;
+      reply_closing("4.4.2", "Connection time limit reached, closing connection") ;
+    }
+    else reply_closing("4.4.2", "Timeout, closing connection") ;
     smtp_end(111) ;
   }
   log_core(LOGINFO, "connection lost: ", strerror(errno), (char *)0) ;

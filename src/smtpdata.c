@@ -75,6 +75,8 @@ static int receive (void)
 {
   static char out[IO_INSIZE] ;
   datafsm f = DATAFSM_ZERO ;
+  uint64_t got = 0 ;
+  io_rate_begin() ;
   for (;;)
   {
     char const *p ;
@@ -90,6 +92,17 @@ static int receive (void)
     }
     r = data_feed(&f, p, (size_t)n, out, &olen, &used) ;
     io_consume(used) ;
+    got += used ;
+    /* control/mindatarate: a client that trickles is not let hold a slot
+       for ever; the grace is timeoutsmtpd, as for a silent one */
+    if (r != DATA_END && io_rate_low(got, sess.mindatarate, sess.timeout))
+    {
+      log_core(LOGWARN, "data from ", sess.remoteip, " below mindatarate; nothing queued", (char *)0) ;
+      reply_closing("4.4.2", "Data rate too low, closing connection") ;
+      st.ending = QP_CMD_FAIL ;
+      errno = 0 ;   /* answered: not a timeout for the command loop to report */
+      return 0 ;
+    }
     store(out, olen) ;
     if (!st.hdrfired && msg_header_done() && !headers_end()) return 0 ;
     if (r == DATA_BARE)
