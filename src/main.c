@@ -1,11 +1,16 @@
 /* ISC license. */
 /* main.c: qcsmtpd, one SMTP session on fds 0 and 1 under tcpserver or
-   s6-tcpserver. Reads the configuration, refuses to run with half of it. */
+   s6-tcpserver. Reads the configuration, refuses to run with half of it.
+   qcsmtpd -t reads it as a connection would and reports every problem. */
 
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <skalibs/buffer.h>
+
 #include "control.h"
+#include "hook.h"
 #include "io.h"
 #include "log.h"
 #include "qcsmtpd/plugin.h"
@@ -13,12 +18,35 @@
 #include "session.h"
 #include "smtp.h"
 
-int main (void)
+/* -t: every control file, the plugins file and every plugin's init, as at a
+   connection; the problems are the log lines on fd 2, the verdict is on
+   fd 1. Exit 0 when usable, 100 when every client would get 421 4.3.0. */
+static int check (void)
+{
+  int conf, plugs, table = 0 ;
+  unsigned int i, n ;
+  conf = session_config() ;
+  plugs = plugins_load() ;
+  if (plugs) table = smtp_config() ;
+  n = hook_instances() ;
+  if (conf && plugs && table)
+  {
+    buffer_puts(buffer_1, "qcsmtpd -t: the configuration is usable; plugins in order:") ;
+    for (i = 0 ; i < n ; i++) { buffer_puts(buffer_1, " ") ; buffer_puts(buffer_1, hook_instance(i)->name) ; }
+    buffer_putsflush(buffer_1, "\n") ;
+    return 0 ;
+  }
+  buffer_putsflush(buffer_1, "qcsmtpd -t: the configuration is NOT usable (the lines above say why): every client would get 421 4.3.0\n") ;
+  return 100 ;
+}
+
+int main (int argc, char const *const *argv)
 {
   int ok ;
   signal(SIGPIPE, SIG_IGN) ;
   session_env() ;
   control_init() ;
+  if (argc > 1 && !strcmp(argv[1], "-t")) _exit(check()) ;
   ok = session_config() ;
   if (!io_init(sess.timeout)) _exit(111) ;
   io_session_limit(sess.timeoutsession) ;

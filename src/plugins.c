@@ -129,6 +129,25 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
   return hook_add(&in) ;
 }
 
+/* An unknown name: what this build has, and the configure line that would
+   add it (qcsmtpd -t shows it to the administrator). */
+static int unknown (char const *name)
+{
+  static stralloc have = STRALLOC_ZERO ;
+  unsigned int i = 0 ;
+  have.len = 0 ;
+  for (; plugin_table[i] ; i++)
+  {
+    if (plugin_table[i]->flags & QP_PLUGIN_TESTONLY) continue ;
+    if ((have.len && !stralloc_catb(&have, ",", 1)) || !stralloc_cats(&have, plugin_table[i]->name)) break ;
+  }
+  if (!stralloc_0(&have)) have.len = 0 ;
+  log_core(LOGCRIT, "config error: control/plugins: unknown or not compiled-in plugin: ", name,
+    "; this build has: ", have.len ? have.s : "(none)",
+    "; if plugins/ has it, build it in with: ./configure --plugins=", have.len ? have.s : "", have.len ? "," : "", name, (char *)0) ;
+  return 0 ;
+}
+
 static int instance_add (char **words, unsigned int n, stralloc *seen)
 {
   char const *args[WORDS_MAX + 2] ;
@@ -156,11 +175,7 @@ static int instance_add (char **words, unsigned int n, stralloc *seen)
       args[argc++] = argaliases[k].arg2 ;
     }
   p = plugins_find(base) ;
-  if (!p)
-  {
-    log_core(LOGCRIT, "config error: control/plugins: unknown or not compiled-in plugin: ", base, (char *)0) ;
-    return 0 ;
-  }
+  if (!p) return unknown(base) ;
   for (k = 0 ; k < seen->len ; k += strlen(seen->s + k) + 1)
     if (!strcmp(seen->s + k, name))
     {
@@ -228,14 +243,15 @@ int plugins_load (void)
   if (!r)
   {
     char const *const *d = defaults ;
-    for (; *d && ok ; d++)
+    for (; *d ; d++)
     {
       char *w = strdup(*d) ;
-      ok = w && instance_add(&w, 1, &seen) ;
+      ok = w && instance_add(&w, 1, &seen) && ok ;
       free(w) ;
     }
   }
-  else while (ok && i < sa.len)
+  /* every line is tried, so that every problem is logged (qcsmtpd -t) */
+  else while (i < sa.len)
   {
     char *words[WORDS_MAX] ;
     char *line = sa.s + i ;
@@ -247,7 +263,7 @@ int plugins_load (void)
       log_core(LOGCRIT, "config error: control/plugins: unsafe characters or too many words in a line", (char *)0) ;
       ok = 0 ;
     }
-    else if (n) ok = instance_add(words, (unsigned int)n, &seen) ;
+    else if (n) ok = instance_add(words, (unsigned int)n, &seen) && ok ;
   }
   /* the words point into sa, which init() may have kept: sa is not freed,
      and stays reachable (for leak checkers) through plugins_text */

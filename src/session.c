@@ -99,51 +99,66 @@ static uint64_t databytes_env (char const *s)
   return v ;
 }
 
+/* The numeric control files: name, default, largest value taken. */
+typedef struct setting_s setting ;
+struct setting_s
+{
+  char const *name ;
+  uint64_t def ;
+  uint64_t max ;   /* larger values are taken as max; UINT64_MAX: no cap */
+} ;
+
+enum { S_TIMEOUT, S_DATABYTES, S_SESSION, S_DATARATE, S_MAXRCPT, S_LOGLEVEL, S_TLSAUTH, S_TLSREQ, S_BUDGET, S_N } ;
+
+static setting const settings[S_N] =
+{
+  [S_TIMEOUT] = { "timeoutsmtpd", SMTP_TIMEOUT_DEFAULT, 86400 },
+  [S_DATABYTES] = { "databytes", 0, UINT64_MAX },
+  [S_SESSION] = { "timeoutsession", SMTP_SESSION_DEFAULT, 604800 },
+  [S_DATARATE] = { "mindatarate", SMTP_DATARATE_DEFAULT, 100000000 },
+  [S_MAXRCPT] = { "maxrcpt", SMTP_RCPT_MAX, 100000 },
+  [S_LOGLEVEL] = { "loglevel", LOGWARN, UINT64_MAX },
+  [S_TLSAUTH] = { "tls_before_auth", 1, 1 },
+  [S_TLSREQ] = { "tls_required", 0, 1 },
+  [S_BUDGET] = { "policy_budget", POLICY_BUDGET_DEFAULT, 86400 },
+} ;
+
+/* Every file is read, so that every problem is logged at once (qcsmtpd -t
+   shows them all); 1 only when every one is usable. */
 int session_config (void)
 {
-  uint64_t n ;
+  uint64_t v[S_N] ;
   char const *x ;
+  int ok = 1 ;
   int r = control_readline("me", &sess.me) ;
-  if (r < 0) { bad("me", strerror(errno)) ; return 0 ; }
-  if (!r)
+  if (r < 0) { bad("me", strerror(errno)) ; ok = 0 ; }
+  if (r <= 0)
   {
     struct utsname u ;
-    if (uname(&u) < 0 || !stralloc_copys(&sess.me, u.nodename) || !stralloc_0(&sess.me)) { bad("me", "no host name") ; return 0 ; }
-    sess.me.len-- ;
+    if (uname(&u) < 0 || !stralloc_copys(&sess.me, u.nodename) || !stralloc_0(&sess.me)) { bad("me", "no host name") ; ok = 0 ; }
+    else sess.me.len-- ;
   }
   r = control_readline("smtpgreeting", &sess.greeting) ;
-  if (r < 0) { bad("smtpgreeting", strerror(errno)) ; return 0 ; }
-  n = SMTP_TIMEOUT_DEFAULT ;
-  if (!readuint("timeoutsmtpd", &n)) return 0 ;
-  sess.timeout = !n ? 1 : n > 86400 ? 86400 : (unsigned int)n ;
-  n = 0 ;
-  if (!readuint("databytes", &n)) return 0 ;
-  sess.databytes = n ;
+  if (r < 0) { bad("smtpgreeting", strerror(errno)) ; ok = 0 ; }
+  for (unsigned int i = 0 ; i < S_N ; i++)
+  {
+    v[i] = settings[i].def ;
+    if (!readuint(settings[i].name, &v[i])) { ok = 0 ; v[i] = settings[i].def ; }
+    if (v[i] > settings[i].max) v[i] = settings[i].max ;
+  }
+  if (v[S_LOGLEVEL] > LOGDEBUG) { bad("loglevel", "must be 0 to 7") ; ok = 0 ; v[S_LOGLEVEL] = LOGWARN ; }
+  sess.timeout = v[S_TIMEOUT] ? (unsigned int)v[S_TIMEOUT] : 1 ;
+  sess.databytes = v[S_DATABYTES] ;
   x = getenv("DATABYTES") ;
   if (x) sess.databytes = databytes_env(x) ;
-  n = SMTP_SESSION_DEFAULT ;
-  if (!readuint("timeoutsession", &n)) return 0 ;
-  sess.timeoutsession = n > 604800 ? 604800 : (unsigned int)n ;
-  n = SMTP_DATARATE_DEFAULT ;
-  if (!readuint("mindatarate", &n)) return 0 ;
-  sess.mindatarate = n > 100000000 ? 100000000 : (unsigned int)n ;
-  n = SMTP_RCPT_MAX ;
-  if (!readuint("maxrcpt", &n)) return 0 ;
-  sess.maxrcpt = !n ? 1 : n > 100000 ? 100000 : (unsigned int)n ;
-  n = LOGWARN ;
-  if (!readuint("loglevel", &n)) return 0 ;
-  if (n > LOGDEBUG) { bad("loglevel", "must be 0 to 7") ; return 0 ; }
-  log_level = n ;
-  n = 1 ;
-  if (!readuint("tls_before_auth", &n)) return 0 ;
-  sess.tls_before_auth = !!n ;
-  n = 0 ;
-  if (!readuint("tls_required", &n)) return 0 ;
-  if (n) sess.tls_required = 1 ;
-  n = POLICY_BUDGET_DEFAULT ;
-  if (!readuint("policy_budget", &n)) return 0 ;
-  clock_budget(n > 86400 ? 86400 : (unsigned int)n) ;
-  return 1 ;
+  sess.timeoutsession = (unsigned int)v[S_SESSION] ;
+  sess.mindatarate = (unsigned int)v[S_DATARATE] ;
+  sess.maxrcpt = v[S_MAXRCPT] ? (unsigned int)v[S_MAXRCPT] : 1 ;
+  log_level = (int)v[S_LOGLEVEL] ;
+  sess.tls_before_auth = !!v[S_TLSAUTH] ;
+  if (v[S_TLSREQ]) sess.tls_required = 1 ;
+  clock_budget((unsigned int)v[S_BUDGET]) ;
+  return ok ;
 }
 
 char const *session_spooldir (void)
