@@ -23,6 +23,7 @@
 #include "cmd.h"
 #include "hook.h"
 #include "io.h"
+#include "localip.h"
 #include "log.h"
 #include "msg.h"
 #include "naughty.h"
@@ -190,8 +191,12 @@ static int path (char const *raw, stralloc *into, unsigned int flags, char const
     reply_send(501, "5.5.4", "Syntax error in parameters") ;
     return 0 ;
   }
-  if (!stralloc_0(into)) return 0 ;
-  into->len-- ;
+  /* qmail-smtpd: a literal naming this host is this host's name */
+  if (!stralloc_0(into) || (into->len--, !localip_rewrite(into)))
+  {
+    reply_send(451, "4.3.0", "Out of memory; try again later") ;
+    return 0 ;
+  }
   return 1 ;
 }
 
