@@ -22,7 +22,7 @@ env TCPLOCALIP=192.0.2.1
 <= 250 2.1.5 <u@mx.example.test>, recipient ok
 > RCPT TO:<u@[0.0.0.0]>
 <= 250 2.1.5 <u@mx.example.test>, recipient ok
-> RCPT TO:<u@[192.0.2.99]>
+> RCPT TO:<u@[203.0.113.99]>
 <~ 550 5.7.1 
 > DATA
 <~ 354 
