@@ -4,6 +4,7 @@
    pattern entries). The file is read and the patterns compiled at init. */
 
 #include <errno.h>
+#include <stddef.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,18 @@ struct bmf_s
   stralloc text ;       /* the file's values, NUL-separated, split in place */
   entry *e ;
   size_t n ;
+  int patterns ;        /* the argument: pattern-looking badmailfrom entries are patterns */
 } ;
+
+static qp_argdef const bmf_args[] =
+{
+  { .name = "patterns", .type = QP_ARG_BOOL, .off = offsetof(bmf, patterns), .def = "0", .meta = "0|1" },
+  { 0 }
+} ;
+
+/* How an entry is read: qmail's literal rules, qpsmtpd master's (a pattern
+   when it has a pattern character), or always a pattern (badmailfrom_patterns) */
+enum mode_e { MODE_LITERAL, MODE_AUTO, MODE_PATTERN } ;
 
 #define DEFAULT_REASON "Your envelope sender is in my badmailfrom list"
 /* qpsmtpd's rule: an entry with any of these characters is a pattern */
@@ -53,24 +65,28 @@ static size_t split (char *text, size_t off)
 }
 
 /* 1 ok, 0 after logging (bad regex). */
-static int entry_make (bmf *st, size_t off, entry *e)
+static int entry_make (bmf *st, size_t off, entry *e, int mode, char const *file)
 {
   char *key = st->text.s + off ;
+  int looks = !!key[strcspn(key, PATTERN_CHARS)] ;
   e->key = off ;
   e->reason = split(st->text.s, off) ;
-  if (key[strcspn(key, PATTERN_CHARS)])
+  if (mode == MODE_PATTERN || (mode == MODE_AUTO && looks))
   {
     int r = regcomp(&e->re, key, REG_EXTENDED | REG_ICASE | REG_NOSUB) ;
     if (r)
     {
       char err[256] ;
       regerror(r, &e->re, err, sizeof err) ;
-      qp_log(LOGERROR, "control/badmailfrom: bad pattern ", key, ": ", err, (char *)0) ;
+      qp_log(LOGERROR, "control/", file, ": bad pattern ", key, ": ", err, (char *)0) ;
       return 0 ;
     }
     e->kind = KIND_REGEX ;
     return 1 ;
   }
+  /* qmail's badmailfrom is literal: list+bounce@x blocks exactly that */
+  if (looks)
+    qp_log(LOGINFO, "control/", file, ": ", key, " is taken literally, as qmail does (patterns: badmailfrom_patterns, or the argument patterns 1)", (char *)0) ;
   lower(key) ;
   if (!strchr(key, '@'))
     qp_log(LOGWARN, "warning: control/badmailfrom: no @ in ", key, ": it can never match", (char *)0) ;
@@ -81,11 +97,19 @@ static int entry_make (bmf *st, size_t off, entry *e)
 /* 1 ok, 0 after logging. */
 static int load (bmf *st)
 {
-  size_t count = 0, i ;
+  size_t count = 0, i, boundary ;
   int r = qp_control_list("badmailfrom", &st->text) ;
   if (r < 0)
   {
     qp_log(LOGERROR, "unable to read control/badmailfrom: ", strerror(errno), (char *)0) ;
+    return 0 ;
+  }
+  boundary = st->text.len ;
+  /* qpsmtpd 0.94's check_badmailfrom_patterns file: every entry a pattern */
+  r = qp_control_list("badmailfrom_patterns", &st->text) ;
+  if (r < 0)
+  {
+    qp_log(LOGERROR, "unable to read control/badmailfrom_patterns: ", strerror(errno), (char *)0) ;
     return 0 ;
   }
   for (i = 0 ; i < st->text.len ; i++) if (!st->text.s[i]) count++ ;
@@ -99,7 +123,8 @@ static int load (bmf *st)
   for (i = 0 ; i < st->text.len ; )
   {
     size_t next = i + strlen(st->text.s + i) + 1 ;
-    if (!entry_make(st, i, st->e + st->n)) return 0 ;
+    int mode = i >= boundary ? MODE_PATTERN : st->patterns ? MODE_AUTO : MODE_LITERAL ;
+    if (!entry_make(st, i, st->e + st->n, mode, i >= boundary ? "badmailfrom_patterns" : "badmailfrom")) return 0 ;
     st->n++ ;
     i = next ;
   }
@@ -158,6 +183,7 @@ qp_plugin const plugin_badmailfrom =
   .name = "badmailfrom",
   .aliases = bmf_aliases,
   .state_size = sizeof(bmf),
+  .args = bmf_args,
   .init = &bmf_init,
   .hook = { [HOOK_MAIL] = &bmf_mail },
   .flags = 0,

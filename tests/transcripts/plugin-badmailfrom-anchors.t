@@ -1,8 +1,9 @@
-# badmailfrom: an unanchored pattern matches anywhere in user@host.
+# badmailfrom: an unanchored pattern (control/badmailfrom_patterns, qpsmtpd
+# 0.94's file) matches anywhere in user@host.
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
-control badmailfrom <<END
+control badmailfrom_patterns <<END
 spam+ Pattern
 ^exact@x\.test$ Anchored
 END

@@ -3,7 +3,7 @@
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
-control badmailfrom .*
+control badmailfrom_patterns .*
 <~ 220 
 > EHLO c.example
 <+ 250

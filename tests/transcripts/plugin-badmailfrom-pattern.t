@@ -1,8 +1,13 @@
-# badmailfrom: an entry with any of / ^ $ * + ! % ? \ is a POSIX extended regex,
-# matched case-insensitively against user@host (qpsmtpd used Perl regexes).
+# badmailfrom patterns 1 (qpsmtpd master's reading): an entry with any of
+# / ^ $ * + ! % ? \ is a POSIX extended regex, matched case-insensitively
+# against user@host (qpsmtpd used Perl regexes).
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
+control plugins <<END
+badmailfrom patterns 1
+rcpt_ok
+END
 control badmailfrom <<END
 ^streamsendbouncer@.*\.mailengine1\.com$ Your VERP does not fool me
 ^return.*@.*\.pidplate\.biz$
