@@ -20,11 +20,12 @@
 static unsigned int errors = 0 ;
 static unsigned int last = 0 ;
 static unsigned int count = 0 ;
+static int closed = 0 ;   /* a 421 or 221 went out: nothing may follow it */
 
 unsigned int reply_errors (void) { return errors ; }
 unsigned int reply_last (void) { return last ; }
 unsigned int reply_count (void) { return count ; }
-void reply_reset (void) { errors = last = count = 0 ; }
+void reply_reset (void) { errors = last = count = 0 ; closed = 0 ; }
 
 typedef struct rule_s rule ;
 struct rule_s
@@ -152,6 +153,10 @@ int reply_send (unsigned int code, char const *esc, char const *text)
   char line[16 + 16 + SMTP_REPLY_LINE_MAX + 2] ;
   unsigned int nlines = 0 ;
   if (!text) text = "" ;
+  /* RFC 5321 3.8: after a 421 or 221 the channel is closing; a hook that
+     answers on the way out (reset_transaction, disconnect) is not heard */
+  if (closed) return 1 ;
+  if (code == 421 || code == 221) closed = 1 ;
   last = code ;
   count++ ;
   if (code == 500 || code == 501 || code == 503 || code == 504 || code == 555) errors++ ;
