@@ -68,8 +68,10 @@ def one_gap_too_long(srv, result):
 
 
 def test():
-    slow = Server("slow", control={"timeoutsmtpd": str(TIMEOUT)}).start()
-    gap = Server("slow-gap", control={"timeoutsmtpd": str(TIMEOUT)}).start()
+    # mindatarate 0: this is the per-read deadline alone (the data-rate floor
+    # would cut a byte a second: tests/integration/slowclients.py)
+    slow = Server("slow", control={"timeoutsmtpd": str(TIMEOUT), "mindatarate": "0\n"}).start()
+    gap = Server("slow-gap", control={"timeoutsmtpd": str(TIMEOUT), "mindatarate": "0\n"}).start()
     r1, r2 = [], []
     threads = [threading.Thread(target=slow_session, args=(slow, r1), daemon=True),
                threading.Thread(target=one_gap_too_long, args=(gap, r2), daemon=True)]
