@@ -1,13 +1,18 @@
 /* ISC license. */
 /* localip.c: localiphost. The host's addresses are read once, when a
-   literal first needs them (getifaddrs: no process pays for it otherwise). */
+   literal first needs them: IPv4 with SIOCGIFCONF (qmail's ipme), IPv6 from
+   /proc/net/if_inet6 (getifaddrs would link glibc's netlink code into every
+   process, and per-connection memory is the binary's size). */
 
 #include "localip.h"
 
 #include <string.h>
 #include <strings.h>
-#include <ifaddrs.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include "qcsmtpd/plugin.h"
@@ -26,33 +31,71 @@ static void add (qp_ip const *ip)
   if (nmine < LOCALIP_MAX) mine[nmine++] = *ip ;
 }
 
+/* IPv4: SIOCGIFCONF, as qmail's ipme does */
+static void load4 (void)
+{
+  struct ifreq reqs[LOCALIP_MAX] ;
+  struct ifconf ifc ;
+  int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0) ;
+  qp_ip ip ;
+  if (fd < 0) return ;
+  ifc.ifc_len = sizeof reqs ;
+  ifc.ifc_req = reqs ;
+  if (ioctl(fd, SIOCGIFCONF, &ifc) == 0)
+    for (size_t i = 0 ; i < (size_t)ifc.ifc_len / sizeof(struct ifreq) ; i++)
+    {
+      if (reqs[i].ifr_addr.sa_family != AF_INET) continue ;
+      memset(&ip, 0, sizeof ip) ;
+      ip.family = 4 ;
+      memcpy(ip.a, &((struct sockaddr_in const *)(void const *)&reqs[i].ifr_addr)->sin_addr, 4) ;
+      add(&ip) ;
+    }
+  close(fd) ;
+}
+
+/* IPv6: /proc/net/if_inet6, one "32-hex-digits index prefix scope flags name" a line */
+static void load6 (void)
+{
+  char buf[4096] ;
+  ssize_t n = 0 ;
+  int fd = open("/proc/net/if_inet6", O_RDONLY | O_CLOEXEC) ;
+  if (fd < 0) return ;
+  for (;;)
+  {
+    ssize_t r = read(fd, buf + n, sizeof(buf) - 1 - (size_t)n) ;
+    if (r <= 0) break ;
+    n += r ;
+    if ((size_t)n >= sizeof(buf) - 1) break ;
+  }
+  close(fd) ;
+  buf[n < 0 ? 0 : n] = 0 ;
+  for (char *l = buf ; *l ; )
+  {
+    char *nl = strchr(l, '\n') ;
+    qp_ip ip = { .family = 6 } ;
+    int ok = 1 ;
+    for (unsigned int k = 0 ; k < 32 ; k++)
+    {
+      char c = l[k] ;
+      int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1 ;
+      if (v < 0) { ok = 0 ; break ; }
+      ip.a[k / 2] = (unsigned char)(ip.a[k / 2] << 4 | v) ;
+    }
+    if (ok) add(&ip) ;
+    if (!nl) break ;
+    l = nl + 1 ;
+  }
+}
+
 static void load (void)
 {
-  struct ifaddrs *ifa = 0, *p ;
   qp_ip ip ;
   loaded = 1 ;
   if (qp_ip_parse("0.0.0.0", &ip)) add(&ip) ;
   if (qp_ip_parse("::", &ip)) add(&ip) ;
   if (sess.localip && qp_ip_parse(sess.localip, &ip)) add(&ip) ;
-  if (getifaddrs(&ifa) < 0) { log_core(LOGWARN, "localiphost: cannot list the interfaces' addresses", (char *)0) ; return ; }
-  for (p = ifa ; p ; p = p->ifa_next)
-  {
-    if (!p->ifa_addr) continue ;
-    memset(&ip, 0, sizeof ip) ;
-    if (p->ifa_addr->sa_family == AF_INET)
-    {
-      ip.family = 4 ;
-      memcpy(ip.a, &((struct sockaddr_in const *)(void const *)p->ifa_addr)->sin_addr, 4) ;
-      add(&ip) ;
-    }
-    else if (p->ifa_addr->sa_family == AF_INET6)
-    {
-      ip.family = 6 ;
-      memcpy(ip.a, &((struct sockaddr_in6 const *)(void const *)p->ifa_addr)->sin6_addr, 16) ;
-      add(&ip) ;
-    }
-  }
-  freeifaddrs(ifa) ;
+  load4() ;
+  load6() ;
 }
 
 static int ours (qp_ip const *ip)

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <skalibs/buffer.h>
-
 #include "control.h"
 #include "hook.h"
 #include "io.h"
@@ -21,6 +19,17 @@
 /* -t: every control file, the plugins file and every plugin's init, as at a
    connection; the problems are the log lines on fd 2, the verdict is on
    fd 1. Exit 0 when usable, 100 when every client would get 421 4.3.0. */
+static void say (char const *s)
+{
+  size_t n = strlen(s) ;
+  while (n)
+  {
+    ssize_t w = write(1, s, n) ;
+    if (w <= 0) return ;
+    s += w ; n -= (size_t)w ;
+  }
+}
+
 static int check (void)
 {
   int conf, plugs, table = 0 ;
@@ -31,12 +40,12 @@ static int check (void)
   n = hook_instances() ;
   if (conf && plugs && table)
   {
-    buffer_puts(buffer_1, "qcsmtpd -t: the configuration is usable; plugins in order:") ;
-    for (i = 0 ; i < n ; i++) { buffer_puts(buffer_1, " ") ; buffer_puts(buffer_1, hook_instance(i)->name) ; }
-    buffer_putsflush(buffer_1, "\n") ;
+    say("qcsmtpd -t: the configuration is usable; plugins in order:") ;
+    for (i = 0 ; i < n ; i++) { say(" ") ; say(hook_instance(i)->name) ; }
+    say("\n") ;
     return 0 ;
   }
-  buffer_putsflush(buffer_1, "qcsmtpd -t: the configuration is NOT usable (the lines above say why): every client would get 421 4.3.0\n") ;
+  say("qcsmtpd -t: the configuration is NOT usable (the lines above say why): every client would get 421 4.3.0\n") ;
   return 100 ;
 }
 
