@@ -19,6 +19,7 @@ struct tlsconf_s
   char const *cert ;
   char const *key ;
   int implicit ;      /* handshake before the greeting */
+  char const *pcert, *pkey, *pca, *pdh ;   /* qpsmtpd's old positional form */
 } ;
 
 static qp_argdef const args[] =
@@ -26,6 +27,13 @@ static qp_argdef const args[] =
   { .name = "cert", .type = QP_ARG_STRING, .off = offsetof(tlsconf, cert), .meta = "FILE" },
   { .name = "key", .type = QP_ARG_STRING, .off = offsetof(tlsconf, key), .meta = "FILE" },
   { .name = "implicit", .type = QP_ARG_BOOL, .off = offsetof(tlsconf, implicit), .def = "0", .meta = "0|1" },
+  /* qpsmtpd's "tls CERT KEY [CA [DHPARAM]]": CA (for client certificates,
+     which are not asked for) and DHPARAM (no DHE suites) are accepted and
+     unused */
+  { .name = "CERT", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(tlsconf, pcert) },
+  { .name = "KEY", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(tlsconf, pkey) },
+  { .name = "CA", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(tlsconf, pca) },
+  { .name = "DHPARAM", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(tlsconf, pdh) },
   { 0 }
 } ;
 
@@ -36,9 +44,11 @@ static int tls_init (void *state)
   static stralloc path = STRALLOC_ZERO ;
   tlsconf *c = state ;
   char const *u = getenv("UCSPITLS") ;
-  char const *cert = c->cert, *key = c->key ;
+  char const *cert = c->cert ? c->cert : c->pcert, *key = c->key ? c->key : c->pkey ;
   char const *port = qp_local_port() ;
   int engine = 0 ;
+  if (c->pca || c->pdh)
+    qp_log(LOGINFO, "the CA and DHPARAM arguments are not used: no client certificates are asked for, and no DHE suite is offered", (char *)0) ;
   /* UCSPI-TLS: a helper outside the process does the handshake (reference/qmail.md 3.6) */
   if (u && strcmp(u, "-") && !getenv("DISABLETLS")) engine = qp_tls_ucspi() ;
   if (!engine)

@@ -23,6 +23,7 @@
 #include "hook.h"
 #include "io.h"
 #include "log.h"
+#include "registry.h"
 #include "reply.h"
 #include "session.h"
 #include "txn.h"
@@ -443,7 +444,13 @@ static int usable (void)
 int auth_keyword (void *state, stralloc *sa)
 {
   size_t i = 0 ;
+  instance const *owner ;
   (void)state ;
+  /* AUTH waits for TLS, and nothing can start TLS: say so, or the
+     administrator only sees AUTH gone (a qmail host's AUTH patch, issue 9) */
+  if (offered() && sess.ehlo && !sess.authuser.len && !sess.tls && (sess.tls_before_auth || sess.tls_required)
+   && !registry_command("starttls", &owner))
+    log_core(LOGWARN, "AUTH is not offered: it needs TLS first (tls_before_auth, tls_required), and no tls plugin is listed to start it", (char *)0) ;
   if (!usable()) return 0 ;
   /* a fixed order (qpsmtpd's was random) */
   for (; i < NMECH ; i++)

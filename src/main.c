@@ -49,14 +49,34 @@ static int check (void)
   return 100 ;
 }
 
+/* The command line: nothing; "-t"; or qmail-smtpd's with the SMTP AUTH
+   patch, "HOSTNAME CHECKPASSWORD TRUE" (qcsmtpd.8). 1 ok, 0 logged. */
+static int args (int argc, char const *const *argv, int *checking)
+{
+  *checking = 0 ;
+  if (argc <= 1) return 1 ;
+  if (argc == 2 && !strcmp(argv[1], "-t")) { *checking = 1 ; return 1 ; }
+  if (argc == 4 || (argc == 5 && !strcmp(argv[1], "-t")))
+  {
+    int k = argc == 5 ;
+    *checking = k ;
+    session_hostname(argv[1 + k]) ;
+    plugins_argv_auth(argv[2 + k], argv[3 + k]) ;
+    return 1 ;
+  }
+  log_core(LOGCRIT, "config error: unexpected command-line arguments (qcsmtpd [-t] [HOSTNAME CHECKPASSWORD TRUE]): ", argv[1], argc > 2 ? " ..." : "", (char *)0) ;
+  return 0 ;
+}
+
 int main (int argc, char const *const *argv)
 {
-  int ok ;
+  int ok, checking ;
   signal(SIGPIPE, SIG_IGN) ;
   session_env() ;
   control_init() ;
-  if (argc > 1 && !strcmp(argv[1], "-t")) _exit(check()) ;
-  ok = session_config() ;
+  ok = args(argc, argv, &checking) ;
+  if (checking) _exit(ok ? check() : 100) ;
+  ok = session_config() && ok ;
   if (!io_init(sess.timeout)) _exit(111) ;
   io_session_limit(sess.timeoutsession) ;
   if (ok) ok = plugins_load() ;

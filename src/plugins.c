@@ -70,6 +70,66 @@ qp_plugin const *plugins_find (char const *name)
   return 0 ;
 }
 
+/* qmail-smtpd's SMTP AUTH patch: "qmail-smtpd HOSTNAME CHECKPASSWORD TRUE" */
+static char const *argv_prog = 0 ;
+static char const *argv_true = 0 ;
+
+void plugins_argv_auth (char const *prog, char const *truep)
+{
+  argv_prog = prog ;
+  argv_true = truep ;
+}
+
+static int instance_add (char **words, unsigned int n, stralloc *seen) ;
+
+/* The built-in lines, split in place: instances keep pointers to their
+   words for the life of the process. */
+static char lines[8][1024] ;
+static unsigned int nlines = 0 ;
+
+static int add_line (char const *line, stralloc *seen)
+{
+  char *words[8] ;
+  char *buf ;
+  int n ;
+  if (nlines >= sizeof(lines) / sizeof(lines[0]) || strlen(line) >= sizeof(lines[0]))
+  {
+    log_core(LOGCRIT, "config error: a built-in plugins line is too long: ", line, (char *)0) ;
+    return 0 ;
+  }
+  buf = lines[nlines++] ;
+  strcpy(buf, line) ;
+  n = plugins_split(buf, words, 8) ;
+  if (n <= 0) return 0 ;
+  return instance_add(words, (unsigned int)n, seen) ;
+}
+
+/* No control/plugins: qmail-smtpd's behaviour (DESIGN 4), and what the
+   common patches gave it: STARTTLS when control/servercert.pem exists (the
+   qmail-tls patch), AUTH with the checkpassword program of its command
+   line (the SMTP AUTH patch). */
+static int qmail_mode (stralloc *seen)
+{
+  stralloc path = STRALLOC_ZERO ;
+  int ok = 1, tls = control_path("servercert.pem", &path) > 0 ;
+  char const *const *d = defaults ;
+  stralloc_free(&path) ;
+  if (tls) ok = add_line("tls", seen) && ok ;
+  for (; *d ; d++)
+  {
+    ok = add_line(*d, seen) && ok ;
+    if (!strcmp(*d, "badmailfrom") && argv_prog)
+    {
+      stralloc line = STRALLOC_ZERO ;
+      if (!stralloc_cats(&line, "auth/auth_checkpassword checkpw ") || !stralloc_cats(&line, argv_prog)
+       || !stralloc_cats(&line, " true ") || !stralloc_cats(&line, argv_true) || !stralloc_0(&line)) return 0 ;
+      ok = add_line(line.s, seen) && ok ;
+      stralloc_free(&line) ;
+    }
+  }
+  return ok ;
+}
+
 /* the text of control/plugins, for the life of the process (plugins.h) */
 char *plugins_text = 0 ;
 
@@ -240,16 +300,8 @@ int plugins_load (void)
     log_core(LOGCRIT, "config error: control/plugins: ", strerror(errno), (char *)0) ;
     return 0 ;
   }
-  if (!r)
-  {
-    char const *const *d = defaults ;
-    for (; *d ; d++)
-    {
-      char *w = strdup(*d) ;
-      ok = w && instance_add(&w, 1, &seen) && ok ;
-      free(w) ;
-    }
-  }
+  if (!r) ok = qmail_mode(&seen) ;
+  else if (argv_prog) log_core(LOGINFO, "control/plugins decides: the checkpassword program on the command line is not used (list auth/auth_checkpassword)", (char *)0) ;
   /* every line is tried, so that every problem is logged (qcsmtpd -t) */
   else while (i < sa.len)
   {

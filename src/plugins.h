@@ -14,6 +14,10 @@ extern int const plugins_testing ;
 /* 1 ok; 0 configuration error (logged). */
 extern int plugins_load (void) ;
 
+/* The checkpassword program and its "true" program from qmail-smtpd's SMTP
+   AUTH patch command line: used when there is no control/plugins. */
+extern void plugins_argv_auth (char const *prog, char const *truep) ;
+
 /* Parses one plugins-file line into NUL-terminated words in place; returns the
    number of words (at most max), -1 if the line holds unsafe characters. */
 extern int plugins_split (char *line, char **words, unsigned int max) ;

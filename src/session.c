@@ -99,6 +99,13 @@ static uint64_t databytes_env (char const *s)
   return v ;
 }
 
+static char const *hostname = 0 ;
+
+void session_hostname (char const *name)
+{
+  hostname = name ;
+}
+
 /* The numeric control files: name, default, largest value taken. */
 typedef struct setting_s setting ;
 struct setting_s
@@ -132,6 +139,8 @@ int session_config (void)
   int ok = 1 ;
   int r = control_readline("me", &sess.me) ;
   if (r < 0) { bad("me", strerror(errno)) ; ok = 0 ; }
+  /* qmail-smtpd's AUTH patch names the host on its command line */
+  if (!r && hostname && stralloc_copys(&sess.me, hostname) && stralloc_0(&sess.me)) { sess.me.len-- ; r = 1 ; }
   if (r <= 0)
   {
     struct utsname u ;

@@ -48,6 +48,10 @@ extern void session_env (void) ;
    the reason in why. */
 extern int session_config (void) ;
 
+/* The host name of qmail-smtpd's command line (the SMTP AUTH patch's
+   first argument): me when control/me is missing. */
+extern void session_hostname (char const *name) ;
+
 /* The spool directory (read on first use). */
 extern char const *session_spooldir (void) ;
 

@@ -423,7 +423,7 @@ class Session:
         elif op == "timeout":
             self.timeout = float(arg)
         elif op == "args":
-            self.args = arg.split()
+            self.args = [self.sub(w) for w in arg.split()]
         elif op == "nowrap":
             self.wrap = []
         elif op == "nospool":

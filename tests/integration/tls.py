@@ -273,6 +273,14 @@ def t_policy_widened():
     check(ok, "RSA key exchange with tls_ciphers all: " + out[-400:])
 
 
+def t_positional_form():
+    # qpsmtpd's "tls CERT KEY [CA [DHPARAM]]" (issue 9)
+    srv = Server("tls-positional", plugins=["tls %s %s %s /nonexistent/dhparam.pem" % (cert("leaf.crt"), cert("leaf.key"), cert("ca.crt"))]
+                 + DEFAULT_PLUGINS).start()
+    rc, out = s_client(srv)
+    check(rc == 0 and re.search(r"Verification: OK", out), "s_client exit %d: %s" % (rc, out[-800:]))
+
+
 def t_policy_bad():
     srv = native("tls-policy-bad", control={"tls_protocols": "SSLv3\n"})
     c = Client(srv.port)
@@ -464,6 +472,7 @@ def main():
     run_test("tls: default policy TLS 1.2 + ECDHE AEAD only: TLS 1.0/1.1, CBC, 3DES, RSA key exchange refused", t_policy_default)
     run_test("tls: tls_protocols/tls_ciphers widen it (TLS 1.0 + ECDHE CBC; all)", t_policy_widened)
     run_test("tls: a bad tls_protocols is a configuration error", t_policy_bad)
+    run_test("tls: qpsmtpd's positional form tls CERT KEY CA DHPARAM", t_positional_form)
     run_test("tls: wrong key -> handshake fails, logged, closed", t_wrong_key)
     run_test("tls: no certificate -> no STARTTLS offer, 454", t_missing_cert)
     run_test("tls: garbage certificate file -> 454 4.7.0 and the session goes on", t_garbage_cert)

@@ -39,18 +39,29 @@ def t_sslscan():
     check(re.search(r"Session renegotiation not supported", out), "renegotiation: " + out[-1500:])
 
 
-def t_testssl():
-    check(shutil.which("testssl"), "testssl not found: apt-get install testssl.sh")
-    srv = server("tlsscan-testssl")
-    js = os.path.join(srv.dir, "testssl.json")
+def testssl(srv, n):
+    js = os.path.join(srv.dir, "testssl-%d.json" % n)
     r = subprocess.run(["testssl", "--quiet", "--color", "0", "--warnings", "off", "--starttls", "smtp",
                         "-p", "-s", "-f", "-U", "--jsonfile", js, "127.0.0.1:%d" % srv.port],
                        capture_output=True, timeout=400)
     check(os.path.exists(js), "testssl wrote no JSON: " + (r.stdout + r.stderr).decode("latin-1")[-1500:])
-    found = [o for o in json.load(open(js)) if isinstance(o, dict) and o.get("severity")]
+    return [o for o in json.load(open(js)) if isinstance(o, dict) and o.get("severity")]
+
+
+def t_testssl():
+    check(shutil.which("testssl"), "testssl not found: apt-get install testssl.sh")
+    srv = server("tlsscan-testssl")
+    # testssl's probes have short timeouts of their own: on a loaded machine
+    # one run may miss the protocol; a second run decides (a real refusal
+    # shows in both)
+    for n in (1, 2):
+        found = testssl(srv, n)
+        tls12 = [o for o in found if o.get("id") == "TLS1_2"]
+        if tls12 and "offered" in tls12[0].get("finding", ""):
+            break
     check(len(found) >= 20, "testssl found only %d results: %r" % (len(found), found))
-    tls12 = [o for o in found if o.get("id") == "TLS1_2"]
-    check(tls12 and "offered" in tls12[0].get("finding", ""), "TLS 1.2 not seen offered: %r" % tls12)
+    check(tls12 and "offered" in tls12[0].get("finding", ""),
+          "TLS 1.2 not seen offered in two runs: %r; protocol results: %r" % (tls12, [o for o in found if o.get("id", "").startswith(("SSL", "TLS"))]))
     bad = [o for o in found if o["severity"] in ("MEDIUM", "HIGH", "CRITICAL") and not o.get("id", "").startswith("cert")]
     check(not bad, "testssl: %s" % "; ".join("%s %s: %s" % (o["severity"], o["id"], o.get("finding")) for o in bad))
 
