@@ -22,7 +22,8 @@
 #include "config.h"
 #include "limits.h"
 
-static char const *ctldir = 0 ;
+static char const *ctldir = 0 ;    /* $QCSMTPD_CONTROL */
+static char const *qpconfig = 0 ;  /* $QPSMTPD_CONFIG */
 static char const *qmailhome = QMAIL_HOME_DEFAULT ;
 
 /* The lookup directories, in order, without the ones that do not exist or
@@ -35,6 +36,8 @@ void control_init (void)
 {
   char const *x = getenv("QCSMTPD_CONTROL") ;
   ctldir = x && *x ? x : 0 ;
+  x = getenv("QPSMTPD_CONFIG") ;
+  qpconfig = x && *x ? x : 0 ;
   x = getenv("QMAIL") ;
   if (x && *x) qmailhome = x ;
   dirs.len = 0 ;
@@ -65,14 +68,16 @@ static void dir_add (char const *a, char const *b, dev_t *dev, ino_t *ino, unsig
 
 static void dirs_make (void)
 {
-  dev_t dev[3] ;
-  ino_t ino[3] ;
+  dev_t dev[5] ;
+  ino_t ino[5] ;
   unsigned int n = 0 ;
   if (dirs_done) return ;
   dirs_done = 1 ;
   dirs.len = 0 ;
   if (ctldir) dir_add(ctldir, 0, dev, ino, &n) ;
+  if (qpconfig) dir_add(qpconfig, 0, dev, ino, &n) ;
   dir_add("control", 0, dev, ino, &n) ;
+  dir_add("config", 0, dev, ino, &n) ;
   dir_add(qmailhome, "/control", dev, ino, &n) ;
 }
 

@@ -1,6 +1,7 @@
 /* ISC license. */
 /* control.h: qmail/qpsmtpd control files. Lookup per file name, first found
-   wins: $QCSMTPD_CONTROL/<name>, ./control/<name>, $QMAIL/control/<name>.
+   wins: $QCSMTPD_CONTROL/<name>, $QPSMTPD_CONFIG/<name>, ./control/<name>,
+   ./config/<name> (qpsmtpd's), $QMAIL/control/<name>.
    Returns: 1 found, 0 missing, -1 error (errno set). */
 
 #ifndef QCSMTPD_CONTROL_H

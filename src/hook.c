@@ -194,8 +194,8 @@ int hook_run (int hook, qp_hookarg const *a)
     {
       who = in->name ;
       if (log_wants(LOGINFO))
-        log_core(LOGINFO, "plugin=", in->name, " hook=", hooktab_name(hook), " verdict=", vnames[v],
-          msg.len ? " msg=" : "", msg.len ? msg.s : "", (char *)0) ;
+        log_core(LOGINFO, "Plugin ", in->name, ", hook ", hooktab_name(hook), " returned ", vnames[v],
+          ", ", msg.len ? msg.s : "", (char *)0) ;
       if (msg.len) msg.len-- ;  /* len without the NUL; s stays terminated */
       return v ;
     }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <skalibs/stralloc.h>
+
 #include "control.h"
 #include "hook.h"
 #include "io.h"
@@ -81,6 +83,13 @@ int main (int argc, char const *const *argv)
   io_session_limit(sess.timeoutsession) ;
   if (ok) ok = plugins_load() ;
   if (ok) ok = smtp_config() ;
-  if (ok) log_core(LOGINFO, "connect from ", sess.remoteip, (char *)0) ;
+  if (ok && log_wants(LOGNOTICE))
+  {
+    /* qpsmtpd's line, so that its log filters keep working (doc/notes/logs) */
+    stralloc info = STRALLOC_ZERO ;
+    session_remote_info(&info) ;
+    if (stralloc_0(&info)) log_core(LOGNOTICE, "Connection from ", info.s, " [", sess.remoteip, "]", (char *)0) ;
+    stralloc_free(&info) ;
+  }
   smtp_run(ok) ;
 }

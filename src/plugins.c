@@ -19,6 +19,9 @@
 
 #define WORDS_MAX 64
 
+/* the file whose lines are being read, for the log lines */
+static char const *listfile = "control/plugins" ;
+
 /* Without control/plugins: qmail-smtpd's behaviour (DESIGN 4). */
 static char const *const defaults[] =
 {
@@ -166,7 +169,7 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
   {
     usage.len = 0 ;
     if (!args_usage(p->args, name, &usage)) usage.len = 0 ;
-    log_core(LOGCRIT, "config error: control/plugins: plugin ", name, ": ", err.len ? err.s : "bad arguments",
+    log_core(LOGCRIT, "config error: ", listfile, ": plugin ", name, ": ", err.len ? err.s : "bad arguments",
       usage.len ? " (usage: " : "", usage.len ? usage.s : "", usage.len ? ")" : "", (char *)0) ;
     return 0 ;
   }
@@ -182,7 +185,7 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
     hook_leave() ;
     if (!ok)
     {
-      log_core(LOGCRIT, "config error: control/plugins: plugin ", name, " refused its configuration", (char *)0) ;
+      log_core(LOGCRIT, "config error: ", listfile, ": plugin ", name, " refused its configuration", (char *)0) ;
       return 0 ;
     }
   }
@@ -202,7 +205,7 @@ static int unknown (char const *name)
     if ((have.len && !stralloc_catb(&have, ",", 1)) || !stralloc_cats(&have, plugin_table[i]->name)) break ;
   }
   if (!stralloc_0(&have)) have.len = 0 ;
-  log_core(LOGCRIT, "config error: control/plugins: unknown or not compiled-in plugin: ", name,
+  log_core(LOGCRIT, "config error: ", listfile, ": unknown or not compiled-in plugin: ", name,
     "; this build has: ", have.len ? have.s : "(none)",
     "; if plugins/ has it, build it in with: ./configure --plugins=", have.len ? have.s : "", have.len ? "," : "", name, (char *)0) ;
   return 0 ;
@@ -239,7 +242,7 @@ static int instance_add (char **words, unsigned int n, stralloc *seen)
   for (k = 0 ; k < seen->len ; k += strlen(seen->s + k) + 1)
     if (!strcmp(seen->s + k, name))
     {
-      log_core(LOGCRIT, "config error: control/plugins: plugin listed twice: ", name, " (use ", name, ":N for another instance)", (char *)0) ;
+      log_core(LOGCRIT, "config error: ", listfile, ": plugin listed twice: ", name, " (use ", name, ":N for another instance)", (char *)0) ;
       return 0 ;
     }
   if (!stralloc_cats(seen, name) || !stralloc_0(seen)) return 0 ;
@@ -247,7 +250,7 @@ static int instance_add (char **words, unsigned int n, stralloc *seen)
   args[argc] = 0 ;
   return configure_instance(p, name, argc, args) ;
  badname:
-  log_core(LOGCRIT, "config error: control/plugins: bad instance name: ", words[0], (char *)0) ;
+  log_core(LOGCRIT, "config error: ", listfile, ": bad instance name: ", words[0], (char *)0) ;
   return 0 ;
 }
 
@@ -288,37 +291,54 @@ static int order_ok (void)
   return 1 ;
 }
 
-int plugins_load (void)
+/* Instances for every line of the control file name: 1 read (*found set),
+   0 after logging every problem. The words point into sa, which init() may
+   have kept: the caller keeps sa for the life of the process. */
+static int load_list (char const *name, stralloc *sa, stralloc *seen, int *found)
 {
-  stralloc sa = STRALLOC_ZERO ;
-  stralloc seen = STRALLOC_ZERO ;
   size_t i = 0 ;
   int ok = 1 ;
-  int r = control_readlist("plugins", &sa) ;
+  int r = control_readlist(name, sa) ;
+  *found = r > 0 ;
   if (r < 0)
   {
-    log_core(LOGCRIT, "config error: control/plugins: ", strerror(errno), (char *)0) ;
+    log_core(LOGCRIT, "config error: ", listfile, ": ", strerror(errno), (char *)0) ;
     return 0 ;
   }
-  if (!r) ok = qmail_mode(&seen) ;
-  else if (argv_prog) log_core(LOGINFO, "control/plugins decides: the checkpassword program on the command line is not used (list auth/auth_checkpassword)", (char *)0) ;
   /* every line is tried, so that every problem is logged (qcsmtpd -t) */
-  else while (i < sa.len)
+  while (i < sa->len)
   {
     char *words[WORDS_MAX] ;
-    char *line = sa.s + i ;
+    char *line = sa->s + i ;
     int n ;
     i += strlen(line) + 1 ;
     n = plugins_split(line, words, WORDS_MAX) ;
     if (n < 0)
     {
-      log_core(LOGCRIT, "config error: control/plugins: unsafe characters or too many words in a line", (char *)0) ;
+      log_core(LOGCRIT, "config error: ", listfile, ": unsafe characters or too many words in a line", (char *)0) ;
       ok = 0 ;
     }
-    else if (n) ok = instance_add(words, (unsigned int)n, &seen) && ok ;
+    else if (n) ok = instance_add(words, (unsigned int)n, seen) && ok ;
   }
-  /* the words point into sa, which init() may have kept: sa is not freed,
-     and stays reachable (for leak checkers) through plugins_text */
+  return ok ;
+}
+
+/* control/logging first (qpsmtpd's list of logging plugins: they then see
+   what the other plugins log while they start), then control/plugins, or
+   qmail mode without it. */
+int plugins_load (void)
+{
+  static stralloc logging = STRALLOC_ZERO ;
+  stralloc sa = STRALLOC_ZERO ;
+  stralloc seen = STRALLOC_ZERO ;
+  int ok, found ;
+  listfile = "control/logging" ;
+  ok = load_list("logging", &logging, &seen, &found) ;
+  listfile = "control/plugins" ;
+  ok = load_list("plugins", &sa, &seen, &found) && ok ;
+  if (!found) ok = qmail_mode(&seen) && ok ;
+  else if (argv_prog) log_core(LOGINFO, "control/plugins decides: the checkpassword program on the command line is not used (list auth/auth_checkpassword)", (char *)0) ;
+  /* sa stays reachable (for leak checkers) through plugins_text */
   plugins_text = sa.s ;
   stralloc_free(&seen) ;
   return ok && order_ok() ;

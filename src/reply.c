@@ -176,10 +176,10 @@ int reply_send (unsigned int code, char const *esc, char const *text)
       if (tl) line[n++] = ' ' ;
     }
     n += sanitise(line + n, text, tl) ;
-    if (log_wants(LOGINFO) && !nlines) 
+    if (log_wants(LOGINFO))
     {
       line[n] = 0 ;
-      log_core(LOGINFO, "reply ", line, (char *)0) ;
+      log_core(LOGINFO, line, (char *)0) ;
     }
     line[n++] = '\r' ; line[n++] = '\n' ;
     if (!io_put(line, n)) return 0 ;

@@ -46,6 +46,7 @@ void smtp_end (int exitcode)
   if (!finishing)
   {
     finishing = 1 ;
+    log_core(LOGINFO, "click, disconnecting", (char *)0) ;
     reset_txn() ;
     hook_run0(HOOK_DISCONNECT) ;
     hook_run0(HOOK_POST_CONNECTION) ;
@@ -424,7 +425,7 @@ static int dispatch (char *line)
   qp_command const *c ;
   int r ;
   /* never an AUTH initial response in the log */
-  if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "dispatching ", auth_log_line(line, masked, sizeof(masked)), (char *)0) ;
+  if (log_wants(LOGINFO)) log_core(LOGINFO, "dispatching ", auth_log_line(line, masked, sizeof(masked)), (char *)0) ;
   if (!cmd_split(line, verb, &arg)) return unrecognized("", line) ;
   c = registry_command(verb, &owner) ;
   if (!c) return unrecognized(verb, arg) ;

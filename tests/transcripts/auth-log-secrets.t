@@ -31,7 +31,7 @@ env TCPREMOTEIP=192.0.2.7
 > QUIT
 <~ 221 
 exit 0
-log debug dispatching AUTH PLAIN \.\.\.$
+log info dispatching AUTH PLAIN \.\.\.$
 log notice AUTH PLAIN failed for good@example.com from 192.0.2.7
 log info AUTH PLAIN succeeded for good@example.com from 192.0.2.7
 nolog good_pass
