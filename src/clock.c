@@ -51,7 +51,7 @@ static void ensure (void)
 /* deadline = now + ms, but not past the budget; 1 if the budget is what
    limits it. Handing the message on (the queue hook) is delivery, not
    policy: the budget does not bound it, its own deadlines do. */
-static int deadline_of (tain *d, unsigned int ms)
+int clock_deadline (tain *d, unsigned int ms)
 {
   tain t ;
   ensure() ;
@@ -63,7 +63,7 @@ static int deadline_of (tain *d, unsigned int ms)
   return 0 ;
 }
 
-static void spent (void)
+void clock_spent (void)
 {
   if (budget_logged) return ;
   budget_logged = 1 ;
@@ -83,17 +83,17 @@ unsigned int qp_budget_left (void)
 int qp_await (int fd, int events, unsigned int ms)
 {
   tain d ;
-  int bybudget = deadline_of(&d, ms) ;
+  int bybudget = clock_deadline(&d, ms) ;
   int r = io_await(fd, (events & QP_READ ? IOPAUSE_READ : 0) | (events & QP_WRITE ? IOPAUSE_WRITE : 0), &d) ;
-  if (!r && bybudget) spent() ;
+  if (!r && bybudget) clock_spent() ;
   return r ;
 }
 
 int qp_client_talked (unsigned int ms)
 {
   tain d ;
-  int bybudget = deadline_of(&d, ms) ;
+  int bybudget = clock_deadline(&d, ms) ;
   int r = io_wait_input(&d) ;
-  if (!r && bybudget) spent() ;
+  if (!r && bybudget) clock_spent() ;
   return r ;
 }

@@ -32,6 +32,13 @@
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */
 #define ARGS_WORDS_MAX 64            /* argument words of one control/plugins line */
 #define ARGS_ROWS_MAX 64             /* rows of one plugin's argument table */
+#define DNS_QUERIES_MAX 64           /* distinct DNS queries per connection */
+#define DNS_RR_MAX 32                /* records kept from one answer */
+#define DNS_RR_TEXT_MAX 4096         /* octets of one record's text (TXT strings joined) */
+#define DNS_ANSWER_TEXT_MAX 16384    /* octets of text of one answer */
+#define DNS_TIMEOUT_DEFAULT 3        /* control/dns_timeout: seconds per try */
+#define DNS_TRIES_DEFAULT 2          /* control/dns_tries: tries per server */
+#define DNS_SERVERS_MAX 8            /* lines of control/dns_servers used */
 #define ARGS_ERR_MAX 300             /* octets of an argument error, its NUL included */
 
 #endif

@@ -45,13 +45,13 @@ def t_every_problem():
 
 
 def t_unknown_plugin_hint():
-    rc, out, err = run({"plugins": "dnsbl\nrcpt_ok\n"})
+    rc, out, err = run({"plugins": "ident/p0f\nrcpt_ok\n"})
     check(rc == 100, "exit %d" % rc)
     m = re.search(r"this build has: (\S+); if plugins/ has it, build it in with: ./configure --plugins=(\S+)", err)
     check(m, "no list of plugins or configure line: " + err)
     have = m.group(1).split(",")
     check("rcpt_ok" in have and "relay" in have, "list: %r" % have)
-    check(m.group(2) == m.group(1) + ",dnsbl", "configure line: " + m.group(2))
+    check(m.group(2) == m.group(1) + ",ident/p0f", "configure line: " + m.group(2))
 
 
 def t_qmail_host():

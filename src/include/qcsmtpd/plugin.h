@@ -477,4 +477,57 @@ extern void qp_wipe (void *p, size_t n) ;
 extern pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n) ;
 extern int qp_wait (pid_t pid, int *wstat, unsigned int timeout) ;
 
+ /* DNS: queries start at once and run in parallel through the core's
+    resolver (c-ares, no threads: answers are read while a plugin waits);
+    collect them later, under a deadline and the policy budget. Servers come
+    from control/dns_servers, else /etc/resolv.conf; no /etc/hosts, no
+    search list. The same type and name asked again in the connection is
+    the same query (one packet, shared answer). */
+
+#define QP_DNS_A 1
+#define QP_DNS_PTR 12
+#define QP_DNS_MX 15
+#define QP_DNS_TXT 16
+#define QP_DNS_AAAA 28
+
+#define QP_DNS_PENDING 0    /* no answer yet */
+#define QP_DNS_ANSWER 1     /* records of the type: qp_dns_rr */
+#define QP_DNS_NODATA 2     /* the name exists, without a record of the type */
+#define QP_DNS_NXDOMAIN 3   /* the name does not exist */
+#define QP_DNS_TEMPFAIL 4   /* SERVFAIL, refused, no answer in time, an unusable
+                               answer, or no resolver: never a reason to refuse
+                               mail permanently */
+
+typedef struct qp_dnsrr_s qp_dnsrr ;
+struct qp_dnsrr_s
+{
+  unsigned int type ;       /* QP_DNS_* */
+  unsigned int ttl ;
+  unsigned int pref ;       /* MX: the preference */
+  unsigned char ip[16] ;    /* A: 4 octets, AAAA: 16 */
+  char const *text ;        /* A, AAAA: the address as text; MX: the exchange;
+                               PTR: the name (no final dot, as every name
+                               here); TXT: its strings joined, bytes outside
+                               printable ASCII as '?' */
+} ;
+
+/* Starts a query (or finds the same one). Returns a handle, or -1 with
+   errno EINVAL (not a domain name, or an unknown type) or ENOBUFS (the
+   connection's queries are used up: DNS_QUERIES_MAX). */
+extern int qp_dns_query (unsigned int type, char const *name) ;
+/* Waits until each of the n handles has its answer, at most ms
+   milliseconds (and the policy budget). Returns how many are still
+   pending: 0 when all are answered. */
+extern unsigned int qp_dns_wait (int const *h, unsigned int n, unsigned int ms) ;
+/* QP_DNS_PENDING, _ANSWER, _NODATA, _NXDOMAIN or _TEMPFAIL. */
+extern int qp_dns_status (int h) ;
+/* Records of an answer: i from 0; NULL past the last one. */
+extern qp_dnsrr const *qp_dns_rr (int h, unsigned int i) ;
+/* The caller no longer needs h: the handle is invalid afterwards. */
+extern void qp_dns_cancel (int h) ;
+/* The name to ask for ip in zone: 4.3.2.1.zone for IPv4, reversed nibbles
+   for IPv6 (RFC 5782; zone "in-addr.arpa" or "ip6.arpa" gives the PTR
+   name), appended to sa with its NUL. 1 ok, 0 not an address or too long. */
+extern int qp_dns_revname (char const *ip, char const *zone, stralloc *sa) ;
+
 #endif
