@@ -248,6 +248,11 @@ void qp_dns_cancel (int h)
   if (queries[h].status != QP_DNS_PENDING) dnsanswer_free(&queries[h].answer) ;
 }
 
+int qp_dns_name_ok (char const *name)
+{
+  return dns_name_ok(name) ;
+}
+
 int qp_dns_revname (char const *ip, char const *zone, stralloc *sa)
 {
   return dns_revname(ip, zone, sa) ;

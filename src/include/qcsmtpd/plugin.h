@@ -525,6 +525,9 @@ extern int qp_dns_status (int h) ;
 extern qp_dnsrr const *qp_dns_rr (int h, unsigned int i) ;
 /* The caller no longer needs h: the handle is invalid afterwards. */
 extern void qp_dns_cancel (int h) ;
+/* 1 if name (one final dot allowed) can be asked: 1 to 253 octets, labels
+   of 1 to 63 letters, digits, '-' and '_'. */
+extern int qp_dns_name_ok (char const *name) ;
 /* The name to ask for ip in zone: 4.3.2.1.zone for IPv4, reversed nibbles
    for IPv6 (RFC 5782; zone "in-addr.arpa" or "ip6.arpa" gives the PTR
    name), appended to sa with its NUL. 1 ok, 0 not an address or too long. */
