@@ -243,6 +243,19 @@ int qp_body_write (char const *s, size_t len) { return spool_replace_write(s, le
 int qp_body_commit (void) { return msg_body_commit() ; }
 void qp_body_abort (void) { spool_replace_abort() ; }
 int qp_header_add (char const *name, char const *v, int prepend) { return msg_header_add(name, v, prepend) ; }
+
+int qp_auth_result (char const *resinfo)
+{
+  size_t start = sess.arresults.len, n = strlen(resinfo) ;
+  if (!stralloc_catb(&sess.arresults, "; ", 2) || !stralloc_catb(&sess.arresults, resinfo, n))
+  {
+    sess.arresults.len = start ;
+    return 0 ;
+  }
+  for (size_t i = start + 2 ; i < sess.arresults.len ; i++)
+    if ((unsigned char)sess.arresults.s[i] < 32 || (unsigned char)sess.arresults.s[i] > 126) sess.arresults.s[i] = '?' ;
+  return 1 ;
+}
 int qp_header_replace (char const *name, unsigned int n, char const *v) { return msg_header_replace(name, n, v) ; }
 int qp_header_delete (char const *name, unsigned int n) { return msg_header_delete(name, n) ; }
 

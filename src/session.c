@@ -26,6 +26,7 @@ session sess =
   .me = STRALLOC_ZERO, .greeting = STRALLOC_ZERO, .helo = STRALLOC_ZERO,
   .spooldir = STRALLOC_ZERO, .notes = STRALLOC_ZERO,
   .authuser = STRALLOC_ZERO,
+  .arresults = STRALLOC_ZERO,
   .timeout = SMTP_TIMEOUT_DEFAULT, .maxrcpt = SMTP_RCPT_MAX, .tls_before_auth = 1,
   .timeoutsession = SMTP_SESSION_DEFAULT, .mindatarate = SMTP_DATARATE_DEFAULT
 } ;

@@ -31,6 +31,7 @@ struct session_s
   int tls_required ;     /* control/tls_required or UCSPITLS=!: MAIL and AUTH only inside TLS */
   int tls_before_auth ;  /* control/tls_before_auth (default 1): AUTH only inside TLS */
   stralloc authuser ;    /* non-empty once AUTH succeeded */
+  stralloc arresults ;   /* "; method=result ..." of the connection (qp_auth_result) */
   unsigned int commands ; /* commands read */
   uint64_t databytes ;
   unsigned int timeout ;

@@ -179,10 +179,11 @@ static int ar_rename (void)
   return 1 ;
 }
 
-/* RFC 8601 2.7.4: "<me>; auth=pass (<mech>) smtp.auth=<user>", only for an
-   authenticated client (without AUTH the message is left as qmail leaves it).
-   The user is written as is when it is a dot-atom with '@', else as a quoted
-   string; nothing the client sent can end the field. */
+/* RFC 8601 2.7.4: "<me>; auth=pass (<mech>) smtp.auth=<user>" for an
+   authenticated client, then the results plugins gave (qp_auth_result:
+   iprev and the like); without either the message is left as qmail leaves
+   it. The user is written as is when it is a dot-atom with '@', else as a
+   quoted string; nothing the client sent can end the field. */
 static int ar_add (void)
 {
   static stralloc v = STRALLOC_ZERO ;
@@ -196,17 +197,21 @@ static int ar_add (void)
       plain = 0 ;
   }
   v.len = 0 ;
-  if (!stralloc_cats(&v, sess.me.s) || !stralloc_cats(&v, "; auth=pass (") || !stralloc_cats(&v, qp_auth_mech())
-   || !stralloc_cats(&v, ") smtp.auth=")) return 0 ;
-  if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
-  for (i = 0 ; i < sess.authuser.len ; i++)
+  if (!stralloc_cats(&v, sess.me.s)) return 0 ;
+  if (sess.authuser.len)
   {
-    unsigned char c = u[i] ;
-    char o = c < 32 || c > 126 ? '?' : (char)c ;
-    if (!plain && (o == '"' || o == '\\') && !stralloc_catb(&v, "\\", 1)) return 0 ;
-    if (!stralloc_catb(&v, &o, 1)) return 0 ;
+    if (!stralloc_cats(&v, "; auth=pass (") || !stralloc_cats(&v, qp_auth_mech()) || !stralloc_cats(&v, ") smtp.auth=")) return 0 ;
+    if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
+    for (i = 0 ; i < sess.authuser.len ; i++)
+    {
+      unsigned char c = u[i] ;
+      char o = c < 32 || c > 126 ? '?' : (char)c ;
+      if (!plain && (o == '"' || o == '\\') && !stralloc_catb(&v, "\\", 1)) return 0 ;
+      if (!stralloc_catb(&v, &o, 1)) return 0 ;
+    }
+    if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
   }
-  if (!plain && !stralloc_catb(&v, "\"", 1)) return 0 ;
+  if (!stralloc_catb(&v, sess.arresults.s, sess.arresults.len)) return 0 ;
   if (!stralloc_0(&v)) return 0 ;
   return msg_header_add("Authentication-Results", v.s, 1) ;
 }
@@ -223,7 +228,7 @@ static int trace (void)
   if (!stralloc_0(&value)) return 0 ;
   if (!ar_rename()) return 0 ;
   if (!msg_header_add("Received", value.s, 1)) return 0 ;
-  return !sess.authuser.len || ar_add() ;
+  return (!sess.authuser.len && !sess.arresults.len) || ar_add() ;
 }
 
 /* Runs a filtering hook; 1 if the message goes on. */

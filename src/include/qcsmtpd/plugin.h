@@ -354,6 +354,11 @@ extern char const *qp_header_get (char const *name, unsigned int n) ;  /* NULL i
    final LF, exactly as received (DKIM's simple canonicalisation needs it). */
 extern char const *qp_header_raw (char const *name, unsigned int n) ;
 extern int qp_header_add (char const *name, char const *value, int prepend) ;
+/* A result for the core's Authentication-Results field (RFC 8601), e.g.
+   "iprev=pass policy.iprev=192.0.2.1 (mail.example.com)": kept for the
+   connection, written after the core's own auth= result in every message.
+   Bytes outside printable ASCII become '?'. 1 ok, 0 no memory. */
+extern int qp_auth_result (char const *resinfo) ;
 extern int qp_header_replace (char const *name, unsigned int n, char const *value) ;
 extern int qp_header_delete (char const *name, unsigned int n) ;
 
