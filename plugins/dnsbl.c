@@ -319,7 +319,18 @@ static int dnsbl_rcpt (void *state, qp_hookarg const *a)
     return DENYSOFT ;
   }
   if (!st->nz) return DECLINED ;
-  if (!st->decided) decide(st) ;
+  if (!st->decided)
+  {
+    /* dns_whitelist_soft, listed before this plugin, decides at the first RCPT */
+    char const *w = qp_note_get(QP_CONN, "whitelisthost") ;
+    if (w && *w)
+    {
+      qp_log(LOGINFO, "skip: ", qp_remote_ip(), " is whitelisted", (char *)0) ;
+      st->skip = 1 ;
+      return DECLINED ;
+    }
+    decide(st) ;
+  }
   if (st->listed == 1)
   {
     if (exempt(addr))
@@ -338,6 +349,8 @@ static int dnsbl_rcpt (void *state, qp_hookarg const *a)
   return DECLINED ;
 }
 
+static char const *const after[] = { "dns_whitelist_soft", "relay", 0 } ;
+
 qp_plugin const plugin_dnsbl =
 {
   .name = "dnsbl",
@@ -346,5 +359,6 @@ qp_plugin const plugin_dnsbl =
   .args = args,
   .init = &dnsbl_init,
   .hook = { [HOOK_CONNECT] = &dnsbl_connect, [HOOK_RCPT] = &dnsbl_rcpt },
+  .after = after,
   .flags = 0,
 } ;
