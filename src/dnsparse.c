@@ -8,6 +8,8 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include <arpa/inet.h>
+
 #include <skalibs/stralloc.h>
 #include <skalibs/fmtscan.h>
 #include <skalibs/types.h>
@@ -88,7 +90,7 @@ static int fail (char const **why, char const *what)
   return QP_DNS_TEMPFAIL ;
 }
 
-int dns_parse (unsigned char const *pkt, size_t len, unsigned int qtype, dnsanswer *a, char const **why)
+static int parse (unsigned char const *pkt, size_t len, unsigned int qtype, dnsanswer *a, char const **why)
 {
   size_t pos = HEADER ;
   size_t offs[DNS_RR_MAX] ;
@@ -192,6 +194,13 @@ int dns_parse (unsigned char const *pkt, size_t len, unsigned int qtype, dnsansw
   return a->n ? QP_DNS_ANSWER : QP_DNS_NODATA ;
 }
 
+int dns_parse (unsigned char const *pkt, size_t len, unsigned int qtype, dnsanswer *a, char const **why)
+{
+  int r = parse(pkt, len, qtype, a, why) ;
+  if (r != QP_DNS_ANSWER) a->n = 0 ;    /* records read before a failure are not an answer */
+  return r ;
+}
+
 int dns_name_ok (char const *name)
 {
   size_t n = strlen(name), i, label = 0 ;
@@ -220,7 +229,9 @@ int dns_revname (char const *ip, char const *zone, stralloc *sa)
   size_t zl = strlen(zone) ;
   int i ;
   if (zl && zone[zl - 1] == '.') zl-- ;
-  if (ip4_scan(ip, (char *)a) == strlen(ip) && strlen(ip))
+  /* inet_pton: skalibs' ip6_scan does not take the embedded IPv4 forms
+     (::ffff:192.0.2.1), which RFC 4291 2.2 allows */
+  if (inet_pton(AF_INET, ip, a) == 1)
   {
     for (i = 3 ; i >= 0 ; i--)
     {
@@ -229,7 +240,7 @@ int dns_revname (char const *ip, char const *zone, stralloc *sa)
       if (!stralloc_catb(sa, fmt, k) || !stralloc_catb(sa, ".", 1)) goto err ;
     }
   }
-  else if (strlen(ip) && ip6_scan(ip, (char *)a) == strlen(ip))
+  else if (inet_pton(AF_INET6, ip, a) == 1)
   {
     for (i = 15 ; i >= 0 ; i--)
     {

@@ -314,4 +314,49 @@ write('session_hooks', {
     'random-1': hooks(0x05, [rnd.randrange(256) for _ in range(60)], full_session),
     'random-2': hooks(0x21, [rnd.randrange(256) for _ in range(60)], full_session),
 })
+# dns: octet 0 = question type index (0 A, 1 AAAA, 2 MX, 3 TXT, 4 PTR), then a
+# reply packet; octet 0 | 0x80 = a name or address for dns_name_ok/dns_revname
+def dnsname(n):
+    return b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0'
+def dnspkt(qtype, answers, rcode=0, flags=0x80, qname='x.test', extra=b'', an=None):
+    h = struct.pack('>HBBHHHH', 0x1234, flags, rcode, 1, len(answers) if an is None else an, 0, 1 if extra else 0)
+    q = dnsname(qname) + struct.pack('>HH', qtype, 1)
+    body = b''
+    for (name, t, rdata) in answers:
+        body += name + struct.pack('>HHIH', t, 1, 300, len(rdata)) + rdata
+    return h + q + body + extra
+P = b'\xc0\x0c'
+def txt(*ss):
+    return b''.join(bytes([len(x)]) + x for x in ss)
+opt = b'\0' + struct.pack('>HHIH', 41, 1232, 0, 0)
+write('dns', {
+    'a-one': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2]))]),
+    'a-two': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2])), (P, 1, bytes([127, 0, 0, 4]))]),
+    'aaaa': b'\1' + dnspkt(28, [(P, 28, bytes(range(16)))]),
+    'mx-compressed': b'\2' + dnspkt(15, [(P, 15, struct.pack('>H', 10) + b'\4mail\xc0\x0c')]),
+    'mx-null': b'\2' + dnspkt(15, [(P, 15, struct.pack('>H', 0) + b'\0')]),
+    'txt-one': b'\3' + dnspkt(16, [(P, 16, txt(b'listed, see http://bl.test/'))]),
+    'txt-several': b'\3' + dnspkt(16, [(P, 16, txt(b'v=spf1 ', b'ip4:192.0.2.0/24', b' -all'))]),
+    'ptr': b'\4' + dnspkt(12, [(P, 12, dnsname('host.example.test'))], qname='2.0.0.127.in-addr.arpa'),
+    'nxdomain': b'\0' + dnspkt(1, [], rcode=3),
+    'nodata': b'\0' + dnspkt(1, []),
+    'servfail': b'\0' + dnspkt(1, [], rcode=2),
+    'cname-then-a': b'\0' + dnspkt(1, [(P, 5, b'\3alt\xc0\x0c'), (b'\xc0\x28', 1, bytes([192, 0, 2, 1]))]),
+    'loop': b'\0' + dnspkt(1, [(b'\xc0\x1d', 1, bytes([1, 2, 3, 4]))]),
+    'forward-pointer': b'\0' + dnspkt(1, [(b'\xc0\x40', 1, bytes([1, 2, 3, 4]))]),
+    'pointer-into-header': b'\0' + dnspkt(1, [(b'\xc0\x02', 1, bytes([1, 2, 3, 4]))]),
+    'label-64': b'\0' + dnspkt(1, [(b'\x40' + b'x' * 64 + b'\0', 1, bytes([1, 2, 3, 4]))]),
+    'txt-5000': b'\3' + dnspkt(16, [(P, 16, txt(*[b'y' * 250] * 20))]),
+    'a-40': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, k])) for k in range(40)]),
+    'rdlength-past-end': b'\0' + dnspkt(1, [(P, 1, bytes([1, 2, 3, 4]))])[:-2],
+    'truncated-bit': b'\0' + dnspkt(1, [], flags=0x82),
+    'edns-opt': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2]))], extra=opt),
+    'query-not-reply': b'\0' + dnspkt(1, [], flags=0x00),
+    'name-ok': b'\x80mail.example.test',
+    'name-bad': b'\x80a..b',
+    'rev-ipv4': b'\x80192.0.2.1',
+    'rev-ipv6': b'\x802001:db8::1',
+    'rev-mapped': b'\x80::ffff:192.0.2.1',
+})
+
 print('seeds written under', corpus)
