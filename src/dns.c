@@ -288,7 +288,9 @@ unsigned int qp_dns_wait (int const *h, unsigned int n, unsigned int ms)
     bits = ares_getsock(channel, socks, ARES_GETSOCK_MAXNUM) ;
     for (int i = 0 ; i < ARES_GETSOCK_MAXNUM ; i++)
     {
-      short ev = (ARES_GETSOCK_READABLE(bits, i) ? IOPAUSE_READ : 0) | (ARES_GETSOCK_WRITABLE(bits, i) ? IOPAUSE_WRITE : 0) ;
+      /* c-ares' own macros shift a signed 1 by 31 (undefined behaviour) */
+      unsigned int u = (unsigned int)bits ;
+      short ev = (u & (1u << i) ? IOPAUSE_READ : 0) | (u & (1u << (i + ARES_GETSOCK_MAXNUM)) ? IOPAUSE_WRITE : 0) ;
       if (!ev) continue ;
       x[nx].fd = socks[i] ;
       x[nx].events = ev ;
