@@ -32,7 +32,7 @@
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */
 #define ARGS_WORDS_MAX 64            /* argument words of one control/plugins line */
 #define ARGS_ROWS_MAX 64             /* rows of one plugin's argument table */
-#define DNS_QUERIES_MAX 64           /* distinct DNS queries per connection */
+#define DNS_QUERIES_MAX 200          /* distinct DNS queries per connection (uribl: 20 hosts x zones) */
 #define DNS_RR_MAX 32                /* records kept from one answer */
 #define DNS_RR_TEXT_MAX 4096         /* octets of one record's text (TXT strings joined) */
 #define DNS_ANSWER_TEXT_MAX 16384    /* octets of text of one answer */

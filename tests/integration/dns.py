@@ -67,6 +67,8 @@ RBL = {
     "bl6.test": ("ip6trie", ":127.0.0.2:IPv6 listed\n2001:db8::66\n"),
     "codes.test": ("ip4set", "192.0.2.66 :127.0.0.2:policy listing\n192.0.2.67 :127.0.0.4:spam listing\n"),
     "dbl.test": ("dnset", ":127.0.0.2:is a spam domain\nspam.example\n.spamhelo.example\n"),
+    "multi.surbl.test": ("dnset", "evil.example :127.0.0.4:\nphish.co.uk :127.0.0.8:\ntest-point.example :127.0.0.1:\n"),
+    "uriip.test": ("ip4set", ":127.0.0.2:\n203.0.113.9\n"),
 }
 
 
@@ -160,6 +162,22 @@ def t_tcpserver(rbl):
     c.close()
     srv.wait_sessions()
     srv.stop()
+
+
+def t_uribl(rbl):
+    body = ["HELO c.example", "MAIL FROM:<a@b.example>", "RCPT TO:<u@example.test>", "DATA", "Subject: offer", "",
+            "Visit https://user@www.Evil.example:8080/path?x=1 or http://a.b.phish.co.uk/ now,",
+            "or www.clean.example, or http://203.0.113.9/x, or http://test-point.example/ , and a soft",
+            "break: http://ev=", "il.example/ (quoted-printable).", ".", "QUIT"]
+    zones = {"uribl_zones": "multi.surbl.test 0x0c\nuriip.test", "uribl_whitelist_domains": "clean.example"}
+    out, log, took, msgs = session(rbl.port, ["uribl", "rcpt_ok", "queue/qmail-queue"], zones, body)
+    check(len(msgs) == 1, "not queued: %r" % out)
+    hdr = re.findall(r"^X-URIBL-Match: (.*)$", msgs[0], re.M)
+    check(sorted(hdr) == ["203.0.113.9 in uriip.test", "evil.example in multi.surbl.test", "phish.co.uk in multi.surbl.test"],
+          "X-URIBL-Match: %r" % hdr)
+    zones["uribl_zones"] = "multi.surbl.test 0x0c deny"
+    out, log, took, msgs = session(rbl.port, ["uribl", "rcpt_ok", "queue/qmail-queue"], zones, body)
+    check(not msgs and any(l.startswith("554 5.7.1 evil.example in multi.surbl.test") for l in out), "deny: %r" % out)
 
 
 def behaviour_for(table):
@@ -274,6 +292,8 @@ def main():
         run_test("dns: rhsbl against rbldnsd's dnset: sender domain and HELO name", lambda: t_rhsbl(rbl))
         run_test("dns: dns_whitelist_soft exempts from dnsbl", lambda: t_whitelist(rbl))
         run_test("dns: dnsbl under tcpserver (client 127.0.0.2)", lambda: t_tcpserver(rbl))
+        run_test("dns: uribl against rbldnsd: hosts and addresses from URLs (userinfo, port, www., three-label suffix, QP soft break, whitelist, mask), add-header and deny",
+                 lambda: t_uribl(rbl))
         run_test("dns: resolvable_fromhost against dnsmasq: MX, A only, private MX, NXDOMAIN, no address; perm class",
                  lambda: t_resolvable_fromhost(dm))
         run_test("dns: resolvable_fromhost refuses a null MX (RFC 7505)", t_null_mx)
