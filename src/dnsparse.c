@@ -53,7 +53,7 @@ static int name_read (unsigned char const *pkt, size_t len, size_t *pos, char *o
     }
     if (c & 0xc0) return 0 ;          /* 0x40, 0x80: extended label types */
     if (p + 1 + c > len) return 0 ;
-    if (o + c + 1 > 254) return 0 ;
+    if (o + (o > 0) + c > 253) return 0 ;    /* RFC 1035 3.1: 255 octets on the wire, 253 as text */
     if (o) out[o++] = '.' ;
     for (unsigned int i = 0 ; i < c ; i++)
     {
@@ -186,7 +186,7 @@ static int parse (unsigned char const *pkt, size_t len, unsigned int qtype, dnsa
       }
       default : return fail(why, "unsupported type") ;
     }
-    if (a->text.len > DNS_ANSWER_TEXT_MAX) return fail(why, "answer text over the size limit") ;
+    if (a->text.len - a->n > DNS_ANSWER_TEXT_MAX) return fail(why, "answer text over the size limit") ;   /* without the NULs */
     if (!stralloc_0(&a->text)) return fail(why, "out of memory") ;
     a->n++ ;
   }

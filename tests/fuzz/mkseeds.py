@@ -314,49 +314,92 @@ write('session_hooks', {
     'random-1': hooks(0x05, [rnd.randrange(256) for _ in range(60)], full_session),
     'random-2': hooks(0x21, [rnd.randrange(256) for _ in range(60)], full_session),
 })
-# dns: octet 0 = question type index (0 A, 1 AAAA, 2 MX, 3 TXT, 4 PTR), then a
-# reply packet; octet 0 | 0x80 = a name or address for dns_name_ok/dns_revname
+# dns: octet 0 bits 0-2 = asked type (0 A, 1 AAAA, 2 MX, 3 TXT, 4 PTR, 5 A,
+# 6 TXT, 7 CNAME), bit 3 = no why pointer; then a reply packet. Octet 0 bit 7
+# = a name or address for dns_name_ok and dns_revname, bits 0-1 the zone
+# (0 zone.test, 1 zone.test., 2 and 3 zones of 189 and 190 octets).
+# Offsets: the header is 12 octets, the question x.test 8 + 4, so the first
+# answer's owner is at 24 and its data at 36 (owner 0xc00c).
 def dnsname(n):
     return b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0'
-def dnspkt(qtype, answers, rcode=0, flags=0x80, qname='x.test', extra=b'', an=None):
-    h = struct.pack('>HBBHHHH', 0x1234, flags, rcode, 1, len(answers) if an is None else an, 0, 1 if extra else 0)
-    q = dnsname(qname) + struct.pack('>HH', qtype, 1)
-    body = b''
-    for (name, t, rdata) in answers:
-        body += name + struct.pack('>HHIH', t, 1, 300, len(rdata)) + rdata
-    return h + q + body + extra
+def rr(name, t, rdata, cls=1, ttl=300):
+    return name + struct.pack('>HHIH', t, cls, ttl, len(rdata)) + rdata
+def dnspkt(qtype, answers=(), rcode=0, flags=0x80, qname=b'\1x\4test\0', ns=(), extra=()):
+    h = struct.pack('>HBBHHHH', 0x1234, flags, rcode, 1, len(answers), len(ns), len(extra))
+    return h + qname + struct.pack('>HH', qtype, 1) + b''.join(answers) + b''.join(ns) + b''.join(extra)
 P = b'\xc0\x0c'
 def txt(*ss):
     return b''.join(bytes([len(x)]) + x for x in ss)
-opt = b'\0' + struct.pack('>HHIH', 41, 1232, 0, 0)
+def q(mode, pkt):
+    return bytes([mode]) + pkt
+def a4(*o):
+    return rr(P, 1, bytes(o))
+soa = rr(P, 6, dnsname('ns.x.test') + dnsname('host.x.test') + struct.pack('>IIIII', 1, 7200, 3600, 1209600, 300))
+opt = rr(b'\0', 41, b'', cls=1232, ttl=0)
+q191 = b''.join(b'\x3f' + bytes([c]) * 63 for c in b'qrs') + b'\0'    # 191 octets of text
+a_one = dnspkt(1, [a4(127, 0, 0, 2)])
 write('dns', {
-    'a-one': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2]))]),
-    'a-two': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2])), (P, 1, bytes([127, 0, 0, 4]))]),
-    'aaaa': b'\1' + dnspkt(28, [(P, 28, bytes(range(16)))]),
-    'mx-compressed': b'\2' + dnspkt(15, [(P, 15, struct.pack('>H', 10) + b'\4mail\xc0\x0c')]),
-    'mx-null': b'\2' + dnspkt(15, [(P, 15, struct.pack('>H', 0) + b'\0')]),
-    'txt-one': b'\3' + dnspkt(16, [(P, 16, txt(b'listed, see http://bl.test/'))]),
-    'txt-several': b'\3' + dnspkt(16, [(P, 16, txt(b'v=spf1 ', b'ip4:192.0.2.0/24', b' -all'))]),
-    'ptr': b'\4' + dnspkt(12, [(P, 12, dnsname('host.example.test'))], qname='2.0.0.127.in-addr.arpa'),
-    'nxdomain': b'\0' + dnspkt(1, [], rcode=3),
-    'nodata': b'\0' + dnspkt(1, []),
-    'servfail': b'\0' + dnspkt(1, [], rcode=2),
-    'cname-then-a': b'\0' + dnspkt(1, [(P, 5, b'\3alt\xc0\x0c'), (b'\xc0\x28', 1, bytes([192, 0, 2, 1]))]),
-    'loop': b'\0' + dnspkt(1, [(b'\xc0\x1d', 1, bytes([1, 2, 3, 4]))]),
-    'forward-pointer': b'\0' + dnspkt(1, [(b'\xc0\x40', 1, bytes([1, 2, 3, 4]))]),
-    'pointer-into-header': b'\0' + dnspkt(1, [(b'\xc0\x02', 1, bytes([1, 2, 3, 4]))]),
-    'label-64': b'\0' + dnspkt(1, [(b'\x40' + b'x' * 64 + b'\0', 1, bytes([1, 2, 3, 4]))]),
-    'txt-5000': b'\3' + dnspkt(16, [(P, 16, txt(*[b'y' * 250] * 20))]),
-    'a-40': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, k])) for k in range(40)]),
-    'rdlength-past-end': b'\0' + dnspkt(1, [(P, 1, bytes([1, 2, 3, 4]))])[:-2],
-    'truncated-bit': b'\0' + dnspkt(1, [], flags=0x82),
-    'edns-opt': b'\0' + dnspkt(1, [(P, 1, bytes([127, 0, 0, 2]))], extra=opt),
-    'query-not-reply': b'\0' + dnspkt(1, [], flags=0x00),
+    'a-one': q(0, a_one),
+    'a-two': q(0, dnspkt(1, [a4(127, 0, 0, 2), a4(127, 0, 0, 4)])),
+    'a-other-class': q(0, dnspkt(1, [rr(P, 1, bytes([127, 0, 0, 9]), cls=3), a4(127, 0, 0, 2)])),
+    'a-big-ttl': q(5, dnspkt(1, [rr(P, 1, bytes([10, 0, 0, 1]), ttl=0xffffffff)])),
+    'a-then-bad-a': q(0, dnspkt(1, [a4(127, 0, 0, 2), rr(P, 1, bytes([127, 0, 0, 3, 0]))])),
+    'aaaa': q(1, dnspkt(28, [rr(P, 28, bytes(range(16)))])),
+    'aaaa-mapped': q(1, dnspkt(28, [rr(P, 28, bytes(10) + b'\xff\xff' + bytes([192, 0, 2, 1]))])),
+    'aaaa-short': q(1, dnspkt(28, [rr(P, 28, bytes(4))])),
+    'mx-compressed': q(2, dnspkt(15, [rr(P, 15, struct.pack('>H', 10) + b'\4mail' + P),
+                                      rr(P, 15, struct.pack('>H', 20) + b'\5mail2' + b'\xc0\x26')])),
+    'mx-null': q(2, dnspkt(15, [rr(P, 15, struct.pack('>H', 0) + b'\0')])),
+    'mx-odd-octets': q(2, dnspkt(15, [rr(P, 15, struct.pack('>H', 5) + b'\4a b.\3\x00\x7f\xff' + P)])),
+    'txt-one': q(3, dnspkt(16, [rr(P, 16, txt(b'listed, see http://bl.test/'))])),
+    'txt-several': q(6, dnspkt(16, [rr(P, 16, txt(b'v=spf1 ', b'ip4:192.0.2.0/24', b' -all')),
+                                    rr(P, 16, txt(b'', b'\x00\x1f\x7f\xff\r\n'))])),
+    'txt-4096': q(3, dnspkt(16, [rr(P, 16, txt(*[b'y' * 255] * 16 + [b'z' * 16]))])),
+    'txt-4097': q(3, dnspkt(16, [rr(P, 16, txt(*[b'y' * 255] * 16 + [b'z' * 17]))])),
+    'txt-5000': q(3, dnspkt(16, [rr(P, 16, txt(*[b'y' * 250] * 20))])),
+    'ptr': q(4, dnspkt(12, [rr(P, 12, dnsname('host.example.test'))], qname=dnsname('2.0.0.127.in-addr.arpa'))),
+    'nxdomain': q(0, dnspkt(1, rcode=3, flags=0x84, ns=[soa])),
+    'nodata': q(0, dnspkt(1, ns=[soa])),
+    'servfail': q(0, dnspkt(1, rcode=2)),
+    'refused-no-why': q(8, dnspkt(1, rcode=5)),
+    'cname-then-a': q(0, dnspkt(1, [rr(P, 5, b'\3alt' + P), rr(b'\xc0\x24', 1, bytes([192, 0, 2, 1]))])),
+    'cname-asked': q(7, dnspkt(5, [rr(P, 5, b'\3alt' + P)])),
+    'loop-self': q(0, dnspkt(1, [rr(b'\xc0\x18', 1, bytes([1, 2, 3, 4]))])),
+    'loop-question': q(0, dnspkt(1, [rr(b'\1y\xc0\x0c', 1, bytes([1, 2, 3, 4]))], qname=b'\1x\xc0\x1c')),
+    'forward-pointer': q(0, dnspkt(1, [rr(b'\xc0\x24', 1, bytes([0, 2, 3, 4]))])),
+    'pointer-past-end': q(0, dnspkt(1, [rr(b'\xc0\x40', 1, bytes([1, 2, 3, 4]))])),
+    'pointer-into-header': q(0, dnspkt(1, [rr(b'\xc0\x02', 1, bytes([1, 2, 3, 4]))])),
+    'label-64': q(0, dnspkt(1, [rr(b'\x40' + b'x' * 64 + b'\0', 1, bytes([1, 2, 3, 4]))])),
+    'ptr-name-253': q(4, dnspkt(12, [rr(P, 12, b'\x3d' + b'p' * 61 + b'\xc0\x0c')], qname=q191)),
+    'ptr-name-over-255': q(4, dnspkt(12, [rr(P, 12, b'\x3f' + b'p' * 63 + b'\x3f' + b'o' * 63 + b'\xc0\x0c')], qname=q191)),
+    'a-40': q(0, dnspkt(1, [a4(127, 0, 0, k) for k in range(40)])),
+    'rdlength-past-end': q(0, a_one[:-2]),
+    'header-only': q(0, a_one[:12]),
+    'header-zero-counts': q(0, struct.pack('>HBBHHHH', 1, 0x80, 0, 0, 0, 0, 0)),
+    'short-header': q(0, a_one[:11]),
+    'truncated-bit': q(0, dnspkt(1, [a4(127, 0, 0, 2)], flags=0x82)),
+    'edns-opt': q(0, dnspkt(1, [a4(127, 0, 0, 2)], extra=[opt])),
+    'query-not-reply': q(0, dnspkt(1, flags=0x00)),
     'name-ok': b'\x80mail.example.test',
-    'name-bad': b'\x80a..b',
+    'name-final-dot': b'\x80Mail_1.example-test.',
+    'name-empty-label': b'\x80a..b',
+    'name-leading-dot': b'\x80.a',
+    'name-253': b'\x80' + b'.'.join([b'n' * 63] * 3 + [b'n' * 61]),
+    'name-254': b'\x80' + b'.'.join([b'n' * 63] * 3 + [b'n' * 62]),
+    'name-label-64': b'\x80' + b'x' * 64 + b'.test',
+    'name-blank': b'\x80a b.test',
     'rev-ipv4': b'\x80192.0.2.1',
+    'rev-ipv4-zone-dot': b'\x81192.0.2.1',
+    'rev-ipv4-leading-zero': b'\x80192.0.2.01',
+    'rev-ipv4-256': b'\x80256.0.2.1',
+    'rev-ipv4-long-zone': b'\x83255.255.255.255',
     'rev-ipv6': b'\x802001:db8::1',
+    'rev-ipv6-zone-189': b'\x82ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    'rev-ipv6-zone-190': b'\x832001:db8::1',
+    'rev-ipv6-one-group': b'\x801:2:3:4:5:6:7::',
+    'rev-ipv6-five-digits': b'\x80::01234',
     'rev-mapped': b'\x80::ffff:192.0.2.1',
+    'rev-empty': b'\x80',
 })
 
 print('seeds written under', corpus)

@@ -15,7 +15,7 @@ cd "$(dirname -- "$0")/../.." || exit 1
 top=$(pwd)
 seconds=60
 if [ "${1-}" = -t ] ; then seconds=$2 ; shift 2 ; fi
-[ $# -gt 0 ] || set -- cmd addr params data header control auth pem args rfc5322 session session_qq session_hooks
+[ $# -gt 0 ] || set -- cmd addr params data header control auth pem args rfc5322 dns session session_qq session_hooks
 build=${FUZZ_BUILD:-tests/fuzz/build}
 case $build in /*) ;; *) build=$top/$build ;; esac
 fuzz=$top/tests/fuzz
@@ -32,7 +32,7 @@ flags_of () {
   case $1 in
     cmd|addr|params) echo "-max_len=1024" ;;
     auth) echo "-max_len=4096" ;;
-    data|control) echo "-max_len=4096" ;;
+    data|control|dns) echo "-max_len=4096" ;;
     header|rfc5322) echo "-max_len=8192" ;;
     args) echo "-max_len=2048" ;;
     pem) echo "-max_len=16384" ;;
