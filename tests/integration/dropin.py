@@ -23,8 +23,8 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import atexit
-from itlib import (BIN, KEEP, QQ, TESTS, TestFailure, check, finish, free_port, make_certs, note,
-                   run_test, tmpbase)
+from itlib import (BIN, KEEP, QQ, TESTS, TestFailure, check, finish, free_port, kill_sessions, make_certs,
+                   note, run_test, stop_process, tcpserver_sessions, tmpbase)
 
 # a sanitizer build (make check-sanitize) maps terabytes of shadow memory: no
 # memory limit there ("=" is the hard limit), and the sessions keep the test's
@@ -158,12 +158,7 @@ class Service:
         return re.sub(r"^@[0-9a-f]{24} ", "", t, flags=re.M)
 
     def sessions(self):
-        out = {}
-        for m in re.finditer(r"^tcpserver: pid (\d+) from", self.text(), re.M):
-            out[int(m.group(1))] = None
-        for m in re.finditer(r"^tcpserver: end (\d+) status (\d+)", self.text(), re.M):
-            out[int(m.group(1))] = int(m.group(2))
-        return out
+        return tcpserver_sessions(self.text())
 
     def wait_sessions(self, timeout=15):
         deadline = time.time() + timeout
@@ -175,19 +170,9 @@ class Service:
         raise TestFailure("sessions still running: %r" % self.sessions())
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        for pid, st in self.sessions().items():
-            if st is None:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
+        if self.proc:
+            stop_process(self.proc)
+        kill_sessions(self.sessions())
         if self.log:
             self.log.stdin.close()
             try:

@@ -109,6 +109,38 @@ def free_port():
 DEFAULT_PLUGINS = ["relay", "badmailfrom", "rcpt_ok", "queue/qmail-queue"]
 
 
+def tcpserver_sessions(text):
+    """pid -> exit wait status (None while running), from tcpserver -v lines
+    (multilog's timestamps already removed)."""
+    out = {}
+    for m in re.finditer(r"^tcpserver: pid (\d+) from", text, re.M):
+        out[int(m.group(1))] = None
+    for m in re.finditer(r"^tcpserver: end (\d+) status (\d+)", text, re.M):
+        out[int(m.group(1))] = int(m.group(2))
+    return out
+
+
+def stop_process(proc, grace=5):
+    """SIGTERM, then SIGKILL after grace seconds; reaped either way."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def kill_sessions(sessions):
+    """Sessions outlive tcpserver: stop any still running, by PID."""
+    for pid, st in sessions.items():
+        if st is None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
 class Server:
     """control: dict name -> content (str, or list of lines); plugins: list of lines
     (None = no plugins file: the built-in default list); rules: tcprules text for -x;
@@ -189,12 +221,7 @@ class Server:
 
     def sessions(self):
         """pid -> exit wait status (None while running), from tcpserver -v lines."""
-        out = {}
-        for m in re.finditer(r"^tcpserver: pid (\d+) from", self.log(), re.M):
-            out[int(m.group(1))] = None
-        for m in re.finditer(r"^tcpserver: end (\d+) status (\d+)", self.log(), re.M):
-            out[int(m.group(1))] = int(m.group(2))
-        return out
+        return tcpserver_sessions(self.log())
 
     def wait_sessions(self, timeout=10, count=None):
         """Wait until every session started so far has ended (and at least count
@@ -213,20 +240,8 @@ class Server:
 
     def stop(self):
         if self.proc is not None:
-            if self.proc.poll() is None:
-                self.proc.send_signal(signal.SIGTERM)
-                try:
-                    self.proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait()
-            # sessions outlive tcpserver: stop any that are left, by PID
-            for pid, st in self.sessions().items():
-                if st is None:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
+            stop_process(self.proc)
+            kill_sessions(self.sessions())
             self.proc = None
         if self in _servers:
             _servers.remove(self)
