@@ -226,7 +226,7 @@ static int listed_by (zone const *z, char const **why)
   qp_dnsrr const *r ;
   for (unsigned int i = 0 ; (r = qp_dns_rr(z->a, i)) ; i++)
   {
-    if (r->ip[0] != 127 || (r->ip[1] == 255 && r->ip[2] == 255))
+    if (!qp_dns_listing(r))
     {
       *why = r->text ;
       continue ;

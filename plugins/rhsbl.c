@@ -150,7 +150,7 @@ static int verdict (rhsbl const *st, probe const *p, unsigned int k, stralloc *m
   }
   for (unsigned int i = 0 ; (r = qp_dns_rr(p->a[k], i)) ; i++)
   {
-    if (r->ip[0] != 127 || (r->ip[1] == 255 && r->ip[2] == 255))
+    if (!qp_dns_listing(r))
     {
       qp_log(LOGWARN, "warning: ", st->z[k].name, " answered ", r->text, ", not a listing (RFC 5782)", (char *)0) ;
       continue ;

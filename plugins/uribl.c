@@ -185,7 +185,7 @@ static int listed (zone const *z, int h)
   qp_dnsrr const *r ;
   for (unsigned int i = 0 ; (r = qp_dns_rr(h, i)) ; i++)
   {
-    if (r->ip[0] != 127 || (r->ip[1] == 255 && r->ip[2] == 255)) continue ;
+    if (!qp_dns_listing(r)) continue ;
     if (z->mask ? (r->ip[3] & z->mask) : (r->ip[3] != 1 || r->ip[1] || r->ip[2])) return 1 ;
   }
   return 0 ;

@@ -248,6 +248,11 @@ void qp_dns_cancel (int h)
   if (queries[h].status != QP_DNS_PENDING) dnsanswer_free(&queries[h].answer) ;
 }
 
+int qp_dns_listing (qp_dnsrr const *r)
+{
+  return r->type == QP_DNS_A && r->ip[0] == 127 && !(r->ip[1] == 255 && r->ip[2] == 255) ;
+}
+
 int qp_dns_name_ok (char const *name)
 {
   return dns_name_ok(name) ;

@@ -530,6 +530,11 @@ extern int qp_dns_status (int h) ;
 extern qp_dnsrr const *qp_dns_rr (int h, unsigned int i) ;
 /* The caller no longer needs h: the handle is invalid afterwards. */
 extern void qp_dns_cancel (int h) ;
+/* 1 if an A record of a DNS list answer is a listing (RFC 5782 2.3: an
+   address in 127.0.0.0/8), 0 if not: anything else (a resolver that turns
+   NXDOMAIN into an advertising address) and 127.255.255.x (the list's own
+   error codes) are not. */
+extern int qp_dns_listing (qp_dnsrr const *r) ;
 /* 1 if name (one final dot allowed) can be asked: 1 to 253 octets, labels
    of 1 to 63 letters, digits, '-' and '_'. */
 extern int qp_dns_name_ok (char const *name) ;
