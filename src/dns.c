@@ -1,8 +1,9 @@
 /* ISC license. */
 /* dns.c: the resolver plugins share (qp_dns_*). c-ares sends the queries
    (retries, EDNS0, TCP after a truncated answer) and is driven here through
-   its descriptors, no threads: answers are read while a plugin waits in
-   qp_dns_wait. dnsparse.c reads them; c-ares' own parsers are not linked
+   its descriptors, no threads: answers are read, and retries sent, in every
+   wait of the core (io_await, while the session waits for the client) and
+   while a plugin waits in qp_dns_wait. dnsparse.c reads them; c-ares' own parsers are not linked
    (they would bring glibc's NSS into the static binary). Started at the
    first query, so a session without DNS plugins pays nothing. */
 
@@ -25,6 +26,7 @@
 #include "clock.h"
 #include "control.h"
 #include "dnsparse.h"
+#include "io.h"
 #include "limits.h"
 #include "log.h"
 
@@ -42,6 +44,7 @@ static query queries[DNS_QUERIES_MAX] ;
 static unsigned int nqueries = 0 ;
 static ares_channel channel ;
 static int state = 0 ;      /* 0 not started, 1 running, -1 unusable (every query TEMPFAIL) */
+static unsigned int inflight = 0 ;   /* queries c-ares has not called back for */
 
 /* c-ares' query builder asks this of every name; defining it here keeps
    ares_getnameinfo.o, and with it glibc's NSS (getservbyport_r, about
@@ -140,6 +143,53 @@ static unsigned int readuint (char const *name, unsigned int def, unsigned int m
   return (unsigned int)n ;
 }
 
+/* io_await's extra events (io.h): c-ares' sockets while queries are out,
+   and its next retry as a timer. */
+static unsigned int fill (iopause_fd *x, unsigned int max, tain *until)
+{
+  ares_socket_t socks[ARES_GETSOCK_MAXNUM] ;
+  struct timeval tv, *tvp ;
+  unsigned int nx = 0 ;
+  unsigned int bits ;
+  if (!inflight || state <= 0) return 0 ;
+  bits = (unsigned int)ares_getsock(channel, socks, ARES_GETSOCK_MAXNUM) ;
+  for (unsigned int i = 0 ; i < ARES_GETSOCK_MAXNUM && nx < max ; i++)
+  {
+    /* c-ares' own macros shift a signed 1 by 31 (undefined behaviour) */
+    short ev = (bits & (1u << i) ? IOPAUSE_READ : 0) | (bits & (1u << (i + ARES_GETSOCK_MAXNUM)) ? IOPAUSE_WRITE : 0) ;
+    if (!ev) continue ;
+    x[nx].fd = socks[i] ;
+    x[nx].events = ev ;
+    x[nx].revents = 0 ;
+    nx++ ;
+  }
+  tvp = ares_timeout(channel, 0, &tv) ;
+  if (tvp)
+  {
+    tain t ;
+    tain_from_millisecs(&t, (int)(tv.tv_sec * 1000 + tv.tv_usec / 1000 + 1)) ;
+    tain_add_g(&t, &t) ;
+    if (tain_less(&t, until)) *until = t ;
+  }
+  return nx ;
+}
+
+static void done (iopause_fd const *x, unsigned int n)
+{
+  int any = 0 ;
+  for (unsigned int i = 0 ; i < n && inflight ; i++)
+  {
+    if (!x[i].revents) continue ;
+    any = 1 ;
+    ares_process_fd(channel, x[i].revents & (IOPAUSE_READ | IOPAUSE_EXCEPT) ? x[i].fd : ARES_SOCKET_BAD,
+      x[i].revents & (IOPAUSE_WRITE | IOPAUSE_EXCEPT) ? x[i].fd : ARES_SOCKET_BAD) ;
+  }
+  /* nothing to read: c-ares checks its timers (and retries) */
+  if (!any && inflight) ares_process_fd(channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD) ;
+}
+
+static io_extra const extra = { .fill = &fill, .done = &done } ;
+
 static void start (void)
 {
   struct ares_options o ;
@@ -170,6 +220,7 @@ static void start (void)
     return ;
   }
   state = 1 ;
+  io_extra_set(&extra) ;
 }
 
 static void answered (void *arg, int status, int timeouts, unsigned char *abuf, int alen)
@@ -177,6 +228,7 @@ static void answered (void *arg, int status, int timeouts, unsigned char *abuf, 
   query *q = queries + (uintptr_t)arg ;
   char const *why = 0 ;
   (void)timeouts ;
+  inflight-- ;
   if (status == ARES_SUCCESS || status == ARES_ENODATA || status == ARES_ENOTFOUND)
   {
     if (abuf && alen > 0) q->status = dns_parse(abuf, (size_t)alen, q->type, &q->answer, &why) ;
@@ -220,6 +272,7 @@ int qp_dns_query (unsigned int type, char const *name)
   else
   {
     if (log_wants(LOGDEBUG)) log_core(LOGDEBUG, "DNS: asking ", typename(type), " ", q->name, (char *)0) ;
+    inflight++ ;
     ares_query(channel, q->name, 1, (int)type, &answered, (void *)(uintptr_t)(q - queries)) ;
   }
   return (int)(q - queries) ;
@@ -277,12 +330,10 @@ unsigned int qp_dns_wait (int const *h, unsigned int n, unsigned int ms)
   int bybudget = clock_deadline(&deadline, ms) ;
   for (;;)
   {
-    ares_socket_t socks[ARES_GETSOCK_MAXNUM] ;
-    iopause_fd x[ARES_GETSOCK_MAXNUM] ;
-    unsigned int nx = 0, left = pending(h, n) ;
-    struct timeval tv, *tvp ;
+    iopause_fd x[IO_EXTRA_MAX] ;
+    unsigned int nx, left = pending(h, n) ;
     tain until = deadline ;
-    int bits, r ;
+    int r ;
     if (!left || state <= 0) return left ;
     tain_now_g() ;
     if (!tain_less(&STAMP, &deadline))
@@ -290,26 +341,7 @@ unsigned int qp_dns_wait (int const *h, unsigned int n, unsigned int ms)
       if (bybudget) clock_spent() ;
       return left ;
     }
-    bits = ares_getsock(channel, socks, ARES_GETSOCK_MAXNUM) ;
-    for (int i = 0 ; i < ARES_GETSOCK_MAXNUM ; i++)
-    {
-      /* c-ares' own macros shift a signed 1 by 31 (undefined behaviour) */
-      unsigned int u = (unsigned int)bits ;
-      short ev = (u & (1u << i) ? IOPAUSE_READ : 0) | (u & (1u << (i + ARES_GETSOCK_MAXNUM)) ? IOPAUSE_WRITE : 0) ;
-      if (!ev) continue ;
-      x[nx].fd = socks[i] ;
-      x[nx].events = ev ;
-      x[nx].revents = 0 ;
-      nx++ ;
-    }
-    tvp = ares_timeout(channel, 0, &tv) ;
-    if (tvp)
-    {
-      tain t ;
-      tain_from_millisecs(&t, (int)(tv.tv_sec * 1000 + tv.tv_usec / 1000 + 1)) ;
-      tain_add_g(&t, &t) ;
-      if (tain_less(&t, &until)) until = t ;
-    }
+    nx = fill(x, IO_EXTRA_MAX, &until) ;
     r = iopause_g(x, nx, &until) ;
     if (r < 0)
     {
@@ -317,12 +349,6 @@ unsigned int qp_dns_wait (int const *h, unsigned int n, unsigned int ms)
       log_core(LOGERROR, "DNS: waiting for answers: ", strerror(errno), (char *)0) ;
       return left ;
     }
-    if (!r) ares_process_fd(channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD) ;
-    else for (unsigned int i = 0 ; i < nx ; i++)
-    {
-      if (!x[i].revents) continue ;
-      ares_process_fd(channel, x[i].revents & (IOPAUSE_READ | IOPAUSE_EXCEPT) ? x[i].fd : ARES_SOCKET_BAD,
-        x[i].revents & (IOPAUSE_WRITE | IOPAUSE_EXCEPT) ? x[i].fd : ARES_SOCKET_BAD) ;
-    }
+    done(x, nx) ;
   }
 }

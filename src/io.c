@@ -106,17 +106,29 @@ static void timedout (tain const *d)
   if (session_armed && !tain_less(d, &session_end) && !tain_less(&session_end, d)) session_over = 1 ;
 }
 
+static io_extra const *extra = 0 ;
+
+void io_extra_set (io_extra const *e)
+{
+  extra = e ;
+}
+
 int io_await (int fd, short events, tain const *deadline)
 {
-  iopause_fd x = { .fd = fd, .events = events, .revents = 0 } ;
+  iopause_fd x[1 + IO_EXTRA_MAX] ;
   for (;;)
   {
+    tain until = *deadline ;
+    unsigned int n = 1 ;
     int r ;
+    x[0].fd = fd ; x[0].events = events ; x[0].revents = 0 ;
     tain_now_g() ;
-    r = iopause_g(&x, 1, deadline) ;
+    if (extra) n += (*extra->fill)(x + 1, IO_EXTRA_MAX, &until) ;
+    r = iopause_g(x, n, &until) ;
     if (r < 0) { if (errno == EINTR) continue ; return -1 ; }
-    if (!r) { errno = ETIMEDOUT ; return 0 ; }
-    return 1 ;
+    if (n > 1) (*extra->done)(x + 1, n - 1) ;
+    if (x[0].revents) return 1 ;
+    if (!tain_less(&STAMP, deadline)) { errno = ETIMEDOUT ; return 0 ; }
   }
 }
 

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include <skalibs/tai.h>
+#include <skalibs/iopause.h>
 
 typedef ssize_t io_read_fn (char *, size_t) ;
 typedef ssize_t io_write_fn (char const *, size_t) ;
@@ -29,6 +30,20 @@ extern void io_transport_fd (void) ;
    1 ready, 0 timeout (errno ETIMEDOUT), -1 error. */
 extern void io_deadline (tain *deadline, unsigned int secs) ;
 extern int io_await (int fd, short events, tain const *deadline) ;
+
+/* Another source of events that every io_await carries while it has work:
+   the resolver's sockets, so that answers are read and retries sent while
+   the session waits for the client. fill puts at most max descriptors in x
+   and may bring *until earlier (its own timer); done gets them back after
+   the wait, with their revents. */
+#define IO_EXTRA_MAX 16
+typedef struct io_extra_s io_extra ;
+struct io_extra_s
+{
+  unsigned int (*fill) (iopause_fd *x, unsigned int max, tain *until) ;
+  void (*done) (iopause_fd const *x, unsigned int n) ;
+} ;
+extern void io_extra_set (io_extra const *e) ;
 
 /* control/timeoutsession: no read or write waits past secs from now (0: no
    limit); io_session_over() tells whether a timeout was that limit. */

@@ -29,6 +29,14 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 # qmail-smtpd's behaviour as qcsmtpd plugins (README: "Replacing qmail-smtpd")
 QMAIL_SET = ["relay", "badmailfrom", "rcpt_ok", "queue/qmail-queue"]
+# issue 10's DNS row: the qmail-smtpd set with these after relay (qcsmtpd), or
+# qpsmtpd's rcpt_ok set with them first; both ask the bench's own dnsmasq
+DNS_PLUGINS = ["dnsbl", "rhsbl", "resolvable_fromhost", "fcrdns"]
+DNS_ZONES = ["bl1.bench.test", "bl2.bench.test"]
+RHS_ZONE = "rhs.bench.test"
+# what tcpserver would have put in TCPREMOTEHOST after its own PTR lookup of
+# 127.0.0.1 (the bench runs tcpserver -H: tcpserver cannot be pointed at a port)
+CLIENT_NAME = "client.bench.test"
 # qpsmtpd's plugins that talk to the network: never in the larger set
 NET_PLUGINS = {"dnsbl", "rhsbl", "spf", "sender_permitted_from", "dkim", "dmarc", "uribl",
                "require_resolvable_fromhost", "resolvable_fromhost", "fcrdns", "ident/p0f",
@@ -374,6 +382,52 @@ class Work:
         self.write(d, "loglevel", "4")
         self.write(d, "plugin_dirs", "/usr/share/qpsmtpd/plugins")
         self.write(d, "plugins", "rcpt_ok\nqueue/qmail-queue")
+        self.dns = None
+
+    def start_dns(self):
+        """dnsmasq on a free loopback port with every record the DNS row asks
+        for; then the control (qcsmtpd) and config (qpsmtpd) directories that
+        use it. The client (127.0.0.1) is listed nowhere, the common case: the
+        dnsbl and rhsbl queries get NXDOMAIN, fcrdns passes (PTR and A), the
+        sender's domain has an MX with a public (TEST-NET) address."""
+        sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+        os.environ["TEST_TMPDIR"] = self.dir
+        import dnslib
+
+        class Quiet(dnslib.Dnsmasq):
+            def command(self):
+                return [a for a in dnslib.Dnsmasq.command(self) if a != "--log-queries"]
+        why = dnslib.missing("dnsmasq")
+        if why:
+            raise RuntimeError(why)
+        self.dns = Quiet(local=DNS_ZONES + [RHS_ZONE, "example.com", "bench.test"],
+                         hosts=[(CLIENT_NAME, "127.0.0.1"), ("mx.example.com", "192.0.2.25")],
+                         mx=[("example.com", "mx.example.com", 10)])
+        self.dns.key = "dnsmasq"
+        running.append(self.dns)
+        d = self.control["qc-dns"] = self.mk("control-qc-dns")
+        for name in ("me", "rcpthosts", "badmailfrom", "spool_dir"):
+            shutil.copy(os.path.join(self.control["qc-qmail"], name), d)
+        self.write(d, "plugins", "\n".join(QMAIL_SET[:1] + DNS_PLUGINS + QMAIL_SET[1:]))
+        self.write(d, "dnsbl_zones", "\n".join(DNS_ZONES))
+        self.write(d, "rhsbl_zones", RHS_ZONE)
+        self.write(d, "dns_servers", "127.0.0.1:%d" % self.dns.port)
+        d = self.qpconfig_dns = self.mk("qpsmtpd-config-dns")
+        for name in os.listdir(self.qpconfig):
+            shutil.copy(os.path.join(self.qpconfig, name), d)
+        self.write(d, "plugins", "\n".join(DNS_PLUGINS + ["rcpt_ok", "queue/qmail-queue"]))
+        self.write(d, "dnsbl_zones", "\n".join(DNS_ZONES))
+        self.write(d, "rhsbl_zones", RHS_ZONE)
+        # Net::DNS's servers (tests/bench/qpsmtpd-tcpserver reads the file)
+        self.write(d, "resolv.conf", "nameserver 127.0.0.1\noptions port:%d" % self.dns.port)
+        self.qp_dns_env = {"QPSMTPD_CONFIG": d, "QPSMTPD_BENCH_RESOLV": os.path.join(d, "resolv.conf")}
+        # (rcode, answers) as the row needs them: PTR and MX found, the client not listed
+        for name, qtype, want in (("1.0.0.127.in-addr.arpa", "PTR", (0, 1)), (CLIENT_NAME, "A", (0, 1)),
+                                  ("example.com", "MX", (0, 1)), ("mx.example.com", "A", (0, 1)),
+                                  ("1.0.0.127." + DNS_ZONES[0], "TXT", (3, 0)), ("example.com." + RHS_ZONE, "A", (3, 0))):
+            got = dnslib.ask(self.dns.port, name, qtype)
+            if got != want:
+                raise RuntimeError("dnsmasq on port %d: %s %s answered %s, not %s" % (self.dns.port, name, qtype, got, want))
 
     def mk(self, name, mode=0o755):
         d = os.path.join(self.dir, name)
@@ -608,6 +662,14 @@ def specs(work, args):
         dict(key="qp-tcp", label="qpsmtpd 0.94 per connection (rcpt_ok, queue/qmail-queue)", slow=1,
              make=lambda w, q: TcpServer("qp-tcp", w, q, [w.qpprog], {"QPSMTPD_CONFIG": w.qpconfig}),
              queues=["qq"], big_on="qq"),
+        dict(key="qc-dns", label="qcsmtpd, qmail-smtpd set and %s (dnsbl: %d zones) against dnsmasq"
+             % (", ".join(DNS_PLUGINS), len(DNS_ZONES)), dns=1,
+             make=qc("qc-dns"), queues=["qq"], big_on=""),
+        dict(key="qp-dns", label="qpsmtpd 0.94 per connection, %s, rcpt_ok, queue/qmail-queue against dnsmasq"
+             % ", ".join(DNS_PLUGINS), slow=1, dns=1,
+             make=lambda w, q: TcpServer("qp-dns", w, q, ["/usr/bin/env", "TCPREMOTEHOST=" + CLIENT_NAME, w.qpprog],
+                                         w.qp_dns_env),
+             queues=["qq"], big_on=""),
         dict(key="qp-fork", label="qpsmtpd 0.94 forkserver (rcpt_ok, queue/qmail-queue)", slow=1,
              make=lambda w, q: Forkserver("qp-fork", w, q), queues=["qq"], big_on="qq"),
         dict(key="postfix", label="Postfix %s smtpd (discard transport)" % postfix_version(),
@@ -620,7 +682,7 @@ def specs(work, args):
     if args.queues:
         for s in out:
             s["queues"] = [q for q in s["queues"] if q in args.queues.split(",")] or s["queues"][:1]
-            if s["big_on"] not in s["queues"]:
+            if s["big_on"] and s["big_on"] not in s["queues"]:
                 s["big_on"] = s["queues"][0]
     return out
 
@@ -879,6 +941,7 @@ def document(res, pairs, order, labels, args, meta):
     for what, got, ok in targets(res, pairs, "qc-qmail", "floor", "qp-tcp"):
         w("| %s | %s | %s |" % (what, got, "met" if ok else "**not met**"))
     w("")
+    dns_section(w, res)
     if meta["errors"]:
         w("## Failed runs")
         w("")
@@ -890,6 +953,38 @@ def document(res, pairs, order, labels, args, meta):
     w(open(os.path.join(BENCH, "notes.md")).read().rstrip())
     w("")
     return "\n".join(L)
+
+
+def dns_section(w, res):
+    """issue 10's row: the DNS plugins against the same session without them,
+    for qcsmtpd and qpsmtpd, and the static cost of the resolver (dns.md)"""
+    m = lambda k, t: med(res.get(k, {}).get(t, []))
+    keys = [k for k in ("qc-qmail/qq", "qc-dns/qq", "qp-tcp/qq", "qp-dns/qq") if res.get(k)]
+    if "qc-dns/qq" not in keys:
+        return
+    w("## DNS plugins (issue 10)")
+    w("")
+    w("The same sessions (EHLO, MAIL, RCPT, 1 KB DATA, QUIT; stand-in queue) with and without %s" % ", ".join(DNS_PLUGINS))
+    w("(dnsbl with %d zones), every query answered by one dnsmasq on a loopback port (see below)." % len(DNS_ZONES))
+    w("")
+    w("| server | sessions/s, 1 client | sessions/s, 8 clients | CPU ms/session | p50 ms, 1 client | RSS, held session (kB) |")
+    w("|---|---|---|---|---|---|")
+    for k in keys:
+        r = res[k]
+        w("| %s | %s | %s | %s | %s | %s |" % (k.split("/")[0], cell(r, "s1"), cell(r, "s8"), cell(r, "cpu", 2),
+                                             cell(r, "p50_1", 2), cell(r, "rss", 0)))
+    w("")
+    w("| ratio | 1 client | 8 clients | CPU |")
+    w("|---|---|---|---|")
+    for a, b, what in (("qc-dns", "qc-qmail", "qcsmtpd with the DNS plugins ÷ without"),
+                       ("qp-dns", "qp-tcp", "qpsmtpd with the DNS plugins ÷ without"),
+                       ("qc-dns", "qp-dns", "qcsmtpd ÷ qpsmtpd, both with the DNS plugins")):
+        x = ["%.2f" % (m(a + "/qq", t) / m(b + "/qq", t)) if m(a + "/qq", t) and m(b + "/qq", t) else "–"
+             for t in ("s1", "s8", "cpu")]
+        w("| %s | %s | %s | %s |" % (what, x[0], x[1], x[2]))
+    w("")
+    w(open(os.path.join(BENCH, "dns.md")).read().rstrip())
+    w("")
 
 
 def quick(args):
@@ -943,7 +1038,7 @@ def main():
     ap.add_argument("--pipeline-reps", type=int, default=3, help="pipelined sessions per round")
     ap.add_argument("--big-mb", type=int, default=100, help="big message, MB (0: none)")
     ap.add_argument("--qp-big-mb", type=int, default=10, help="big message for qpsmtpd, MB")
-    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qp-fork,postfix")
+    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-dns,qp-dns,qp-fork,postfix")
     ap.add_argument("--queues", default="", help="comma-separated subset of qq,null")
     ap.add_argument("--out", default=os.path.join(ROOT, "doc", "performance.md"), help="'-' for stdout")
     ap.add_argument("--json", default="", help="also write the raw samples there")
@@ -978,6 +1073,8 @@ def main():
     res, errors, loads, pairs = {}, [], [], {}
     try:
         sp = specs(work, args)
+        if any(s.get("dns") for s in sp):
+            work.start_dns()
         inst = [(s, q) for s in sp for q in s["queues"]]
         log("work directory %s; %d instances, %d rounds of %d slices; larger set: %s" %
             (work.dir, len(inst), args.rounds, args.slices, ",".join(args.plugins_large)))

@@ -20,9 +20,8 @@ import dnslib
 from dnslib import BadDns, Dnsmasq, Rbldnsd, a, mx, txt
 
 
-def session(port, plugins, control, lines, ip="192.0.2.7", env=None, wait=30):
-    """Runs one session over pipes: the replies (list of lines), the log, the
-    seconds it took, and the queued messages."""
+def setup(port, plugins, control, ip="192.0.2.7", env=None):
+    """A control directory and queue for one session: (directory, environment)."""
     d = tempfile.mkdtemp(prefix="dns.", dir=tmpbase())
     ctl = os.path.join(d, "control")
     os.makedirs(ctl)
@@ -39,6 +38,13 @@ def session(port, plugins, control, lines, ip="192.0.2.7", env=None, wait=30):
         if k in os.environ:
             e[k] = os.environ[k]
     e.update(env or {})
+    return d, e
+
+
+def session(port, plugins, control, lines, ip="192.0.2.7", env=None, wait=30):
+    """Runs one session over pipes: the replies (list of lines), the log, the
+    seconds it took, and the queued messages."""
+    d, e = setup(port, plugins, control, ip, env)
     t0 = time.time()
     r = subprocess.run([BIN], input="".join(l + "\r\n" for l in lines).encode(), env=e, cwd=d,
                        capture_output=True, timeout=wait)
@@ -260,6 +266,52 @@ def t_parallel_and_shared():
         srv.stop()
 
 
+def t_retry_while_idle():
+    # The first query for every name is lost, the retry is answered 1.5 s
+    # after it comes. dns_timeout 1: the retry goes out one second after
+    # connect, while the client is still idle (the core's waits drive the
+    # resolver), so RCPT, four seconds later, finds the answer there. A
+    # resolver driven only while a plugin waits would retry at RCPT: 1.5 s more.
+    seen = {}
+
+    def b(name, qtype):
+        seen[(name, qtype)] = seen.get((name, qtype), 0) + 1
+        return ("drop",) if seen[(name, qtype)] == 1 else ("delay", 1.5, ("rcode", 3))
+    srv = BadDns(b)
+    p = None
+    try:
+        d, e = setup(srv.port, ["dnsbl", "rcpt_ok"], {"dnsbl_zones": "lossy.test", "dns_timeout": "1", "dns_tries": "3"})
+        p = subprocess.Popen([BIN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, cwd=d)
+
+        def say(line):
+            if line:
+                p.stdin.write(line.encode() + b"\r\n")
+                p.stdin.flush()
+            return p.stdout.readline().decode("latin-1").rstrip()
+        t0 = time.time()
+        check(say(None).startswith("220 "), "greeting")
+        check(say("HELO client.example").startswith("250 "), "HELO")
+        time.sleep(4)
+        t_mail = time.time()
+        check(say("MAIL FROM:<a@sender.example>").startswith("250 "), "MAIL")
+        t1 = time.time()
+        r = say("RCPT TO:<u@example.test>")
+        took = time.time() - t1
+        say("QUIT")
+        check(r.startswith("250 "), "RCPT: %r" % r)
+        retries = [t - t0 for t, tr, n, qt, i in srv.history if n == "7.2.0.192.lossy.test"]
+        note("lost first queries: asked at %s s after connect; RCPT took %.2f s" % (", ".join("%.2f" % x for x in retries), took))
+        check(len(retries) >= 4, "no retries: %r" % srv.history)
+        check(all(t < t_mail - t0 for t in retries), "a retry waited for MAIL/RCPT: %r" % retries)
+        check(took < 0.8, "RCPT took %.2f s: the answer was not read while the client was idle" % took)
+    finally:
+        if p:
+            p.kill()
+            p.wait()
+            p.stdout.close(); p.stderr.close(); p.stdin.close()
+        srv.stop()
+
+
 def t_null_mx():
     srv = BadDns(behaviour_for([("nullmx.example", ("answer", [mx(0, "")])),
                                 ("v6only.example", ("rcode", 0))]))
@@ -302,6 +354,7 @@ def main():
                  t_faults)
         run_test("dns: a server that never answers costs the plugin's deadline", t_deadline)
         run_test("dns: five slow zones in parallel, queries shared between instances", t_parallel_and_shared)
+        run_test("dns: retries and answers run while the client is idle (lost first query, dns_timeout 1)", t_retry_while_idle)
     finally:
         dnslib.stop_all()
     finish()

@@ -483,7 +483,8 @@ extern pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n
 extern int qp_wait (pid_t pid, int *wstat, unsigned int timeout) ;
 
  /* DNS: queries start at once and run in parallel through the core's
-    resolver (c-ares, no threads: answers are read while a plugin waits);
+    resolver (c-ares, no threads: answers are read, and retries sent, in
+    every wait of the core and while a plugin waits here);
     collect them later, under a deadline and the policy budget. Servers come
     from control/dns_servers, else /etc/resolv.conf; no /etc/hosts, no
     search list. The same type and name asked again in the connection is
