@@ -141,16 +141,23 @@ static int quit (int fd)
   return sendall(fd, "QUIT\r\n", 6) && expect(fd, 221, "QUIT") ;
 }
 
-/* The message: a Subject line, an empty line, and lines of 62 characters
-   plus CRLF up to about size octets, then the dot. No line starts with a dot. */
+/* The message: From, Date (now, RFC 5322 3.3) and Subject fields, an empty
+   line, and lines of 62 characters plus CRLF up to about size octets, then
+   the dot. No line starts with a dot. The fields are what qpsmtpd's headers
+   plugin requires, so the larger plugin set accepts it. */
 static char *message (size_t size, size_t *len)
 {
-  static char const hdr[] = "Subject: bench\r\n\r\n" ;
   static char const line[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\r\n" ;
-  size_t n = (size + sizeof(line) - 2) / (sizeof(line) - 1), i ;
-  char *m = malloc(sizeof(hdr) + n * (sizeof(line) - 1) + 4) , *p ;
+  char hdr[256] ;
+  char date[64] ;
+  time_t now = time(0) ;
+  size_t n = (size + sizeof(line) - 2) / (sizeof(line) - 1), i, hlen ;
+  char *m, *p ;
+  strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", gmtime(&now)) ;
+  hlen = (size_t)snprintf(hdr, sizeof hdr, "From: <a@example.com>\r\nDate: %s\r\nSubject: bench\r\n\r\n", date) ;
+  m = malloc(hlen + n * (sizeof(line) - 1) + 4) ;
   if (!m) { perror("smtpload: malloc") ; exit(111) ; }
-  memcpy(m, hdr, sizeof(hdr) - 1) ; p = m + sizeof(hdr) - 1 ;
+  memcpy(m, hdr, hlen) ; p = m + hlen ;
   for (i = 0 ; i < n ; i++) { memcpy(p, line, sizeof(line) - 1) ; p += sizeof(line) - 1 ; }
   memcpy(p, ".\r\n", 3) ; p += 3 ;
   *len = p - m ;
