@@ -235,34 +235,51 @@ static int include_one (char const *target, stralloc *sa, unsigned int depth)
   return r ;
 }
 
-/* Reads and parses the file at path, already resolved: 1, 0 missing, -1 error. */
-static int readpath_depth (char const *path, stralloc *sa, unsigned int depth)
+/* Reads fd to its end, at most CONTROL_FILE_MAX octets (more: EFBIG),
+   closes it, and parses the text into sa: 1, or -1 with errno. The values
+   gathered in sa, $includes counted, are held to the same limit. */
+static int readfd_depth (int fd, stralloc *sa, unsigned int depth)
 {
   stralloc text = STRALLOC_ZERO ;
-  int r ;
-  if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
-  if (!openslurpclose(&text, path)) r = errno == ENOENT ? 0 : -1 ;
-  else r = control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 ;
-  stralloc_free(&text) ;
-  return r ;
-}
-
-static int readlist_depth (char const *name, stralloc *sa, unsigned int depth)
-{
-  stralloc text = STRALLOC_ZERO ;
-  int r, fd ;
-  if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
-  fd = control_open(name) ;
-  if (fd < 0) return errno == ENOENT ? 0 : -1 ;
-  r = slurp(&text, fd) ;
+  int r = 1 ;
+  for (;;)
+  {
+    ssize_t n ;
+    if (!stralloc_readyplus(&text, 8192)) { r = -1 ; break ; }
+    n = read(fd, text.s + text.len, 8192) ;
+    if (n < 0) { if (errno == EINTR) continue ; r = -1 ; break ; }
+    if (!n) break ;
+    text.len += (size_t)n ;
+    if (text.len > CONTROL_FILE_MAX) { errno = EFBIG ; r = -1 ; break ; }
+  }
   {
     int e = errno ;
     close(fd) ;
     errno = e ;
   }
-  r = r ? control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 : -1 ;
+  if (r > 0) r = control_parse(text.s, text.len, sa, &include_one, depth) ? 1 : -1 ;
+  if (r > 0 && sa->len > CONTROL_FILE_MAX) { errno = EFBIG ; r = -1 ; }
   stralloc_free(&text) ;
   return r ;
+}
+
+/* Reads and parses the file at path, already resolved: 1, 0 missing, -1 error. */
+static int readpath_depth (char const *path, stralloc *sa, unsigned int depth)
+{
+  int fd ;
+  if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
+  fd = open(path, O_RDONLY | O_CLOEXEC) ;
+  if (fd < 0) return errno == ENOENT ? 0 : -1 ;
+  return readfd_depth(fd, sa, depth) ;
+}
+
+static int readlist_depth (char const *name, stralloc *sa, unsigned int depth)
+{
+  int fd ;
+  if (depth > CONTROL_INCLUDE_DEPTH) { errno = ELOOP ; return -1 ; }
+  fd = control_open(name) ;
+  if (fd < 0) return errno == ENOENT ? 0 : -1 ;
+  return readfd_depth(fd, sa, depth) ;
 }
 
 int control_readlist (char const *name, stralloc *sa)

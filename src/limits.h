@@ -17,6 +17,7 @@
 #define SMTP_REPLY_LINE_MAX 400      /* text octets per reply line, RFC 5321 4.5.3.1.5 */
 #define SMTP_REPLY_LINES_MAX 20
 #define CONTROL_INCLUDE_DEPTH 8
+#define CONTROL_FILE_MAX 4194304     /* octets of one text control file, and of one file with its $includes (EFBIG past it) */
 #define CONTROL_CDB_MAX 16           /* cdb files kept open at once */
 #define CONTROL_CDB_VALUE_MAX 65536   /* octets of one cdb value given to a plugin */
 #define POLICY_BUDGET_DEFAULT 300    /* seconds plugins may spend waiting per connection (control/policy_budget) */

@@ -104,7 +104,7 @@ class Step:
         self.lineno, self.op, self.arg, self.body = lineno, op, arg, body
 
 
-SETUP_OPS = ("control", "cdb", "file", "env", "unenv", "timeout", "args", "skip", "nowrap")
+SETUP_OPS = ("control", "bigcontrol", "cdb", "file", "env", "unenv", "timeout", "args", "skip", "nowrap")
 SEND_OPS = (">", ">~", ">*", ">{", ">}")
 RECV_OPS = ("<=", "<~", "<*", "<+", "<eof", "<quiet")
 END_OPS = ("sleep", "close", "exit", "queued", "message", "envelope", "log", "nolog", "qqinfo", "nospool")
@@ -394,6 +394,22 @@ class Session:
             os.makedirs(os.path.dirname(p), exist_ok=True)
             with open(p, "wb") as f:
                 f.write(self.sub(content).encode("latin-1", "surrogateescape"))
+        elif op == "bigcontrol":
+            # bigcontrol NAME BYTES LINE: LINE ({n} = 1, 2, ...) repeated to at least BYTES octets
+            words = arg.split(" ", 2)
+            if len(words) != 3 or not words[1].isdigit() or not words[2]:
+                raise Fail("bigcontrol needs NAME BYTES LINE")
+            p = os.path.join(self.control, words[0])
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            size, line, n, out = int(words[1]), self.sub(words[2]), 0, []
+            total = 0
+            while total < size:
+                n += 1
+                l = line.replace("{n}", str(n)) + "\n"
+                out.append(l)
+                total += len(l)
+            with open(p, "wb") as f:
+                f.write("".join(out).encode("latin-1", "surrogateescape"))
         elif op == "file":
             words = arg.split()
             if len(words) not in (1, 2) or (len(words) == 2 and not re.fullmatch(r"0?[0-7]{3}", words[1])):
