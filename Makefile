@@ -52,6 +52,14 @@ all: qcsmtpd
 plugins/%.o: plugins/%.c config.mak
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+# doc/plugins/README's table of qpsmtpd plugin names, compiled into the
+# core's configuration errors (src/pluginmap.c). The generated file is in
+# git, so a build without awk still works; tests/unit/plugin_map.py checks
+# that it matches the README.
+src/plugin_map.inc: doc/plugins/README src/plugin_map.awk
+	awk -f src/plugin_map.awk doc/plugins/README > $@.tmp && mv $@.tmp $@
+src/pluginmap.o: src/plugin_map.inc
+
 src/libcore.a: $(CORE_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(CORE_OBJS)

@@ -16,6 +16,7 @@
 #include "control.h"
 #include "hook.h"
 #include "log.h"
+#include "pluginmap.h"
 
 #define WORDS_MAX 64
 
@@ -192,22 +193,51 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
   return hook_add(&in) ;
 }
 
-/* An unknown name: what this build has, and the configure line that would
-   add it (qcsmtpd -t shows it to the administrator). */
-static int unknown (char const *name)
+/* What this build has, comma-separated (empty on a failed allocation). */
+static char const *have_list (void)
 {
   static stralloc have = STRALLOC_ZERO ;
-  unsigned int i = 0 ;
   have.len = 0 ;
-  for (; plugin_table[i] ; i++)
+  for (unsigned int i = 0 ; plugin_table[i] ; i++)
   {
     if (plugin_table[i]->flags & QP_PLUGIN_TESTONLY) continue ;
-    if ((have.len && !stralloc_catb(&have, ",", 1)) || !stralloc_cats(&have, plugin_table[i]->name)) break ;
+    if ((have.len && !stralloc_catb(&have, ",", 1)) || !stralloc_cats(&have, plugin_table[i]->name)) { have.len = 0 ; break ; }
   }
-  if (!stralloc_0(&have)) have.len = 0 ;
+  if (!stralloc_0(&have)) return "" ;
+  return have.s ;
+}
+
+/* An unknown name: what doc/plugins/README says about it (the qcsmtpd
+   plugin that covers it, planned, or retired and what to use instead), or
+   what this build has and the configure line that would add it. qcsmtpd -t
+   shows it to the administrator. */
+static int unknown (char const *name)
+{
+  pluginmap_row const *r = pluginmap_find(name) ;
+  char const *have = have_list() ;
+  int note = r && r->note[0] ;
+  if (r && r->status == MAP_YES)
+  {
+    if (plugins_find(r->plugin))
+      log_core(LOGCRIT, "config error: ", listfile, ": unknown plugin name: ", name,
+        "; qcsmtpd's plugin for it is ", r->plugin, note ? " (" : "", r->note, note ? ")" : "",
+        ": list ", r->plugin, " instead (doc/plugins/README)", (char *)0) ;
+    else
+      log_core(LOGCRIT, "config error: ", listfile, ": plugin not compiled in: ", name,
+        "; qcsmtpd's plugin for it is ", r->plugin, note ? " (" : "", r->note, note ? ")" : "",
+        "; build it in with: ./configure --plugins=", have, have[0] ? "," : "", r->plugin, (char *)0) ;
+    return 0 ;
+  }
+  if (r)
+  {
+    log_core(LOGCRIT, "config error: ", listfile, ": plugin ", name,
+      r->status == MAP_PLANNED ? " is not in qcsmtpd yet (planned: " : " is retired in qcsmtpd (",
+      r->note, r->plugin[0] ? "; see " : "", r->plugin, "): remove the line (doc/plugins/README)", (char *)0) ;
+    return 0 ;
+  }
   log_core(LOGCRIT, "config error: ", listfile, ": unknown or not compiled-in plugin: ", name,
-    "; this build has: ", have.len ? have.s : "(none)",
-    "; if plugins/ has it, build it in with: ./configure --plugins=", have.len ? have.s : "", have.len ? "," : "", name, (char *)0) ;
+    "; this build has: ", have[0] ? have : "(none)",
+    "; if plugins/ has it, build it in with: ./configure --plugins=", have, have[0] ? "," : "", name, (char *)0) ;
   return 0 ;
 }
 
