@@ -28,6 +28,13 @@
 #define NOTES_MAX 65536              /* octets of notes per scope */
 #define SPAWN_FDMAX 8
 #define TLS_HANDSHAKE_TIMEOUT 60      /* seconds at most, less if timeoutsmtpd is smaller */
+#define STORE_MAPSIZE_DEFAULT 64     /* MiB of LMDB map (control/store_mapsize) */
+#define STORE_MAPSIZE_MAX 65536
+#define STORE_READERS_MAX 1024       /* concurrent session processes reading the store */
+#define STORE_SWEEP_MAX 32           /* records each write transaction checks for expiry */
+#define STORE_NS_MAX 64              /* octets of a store namespace */
+#define STORE_KEY_MAX 400            /* octets of a store key (LMDB keys are at most 511) */
+#define STORE_VALUE_MAX 65536        /* octets of a store value */
 #define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
 #define AUTH_LINE_MAX 12288          /* an AUTH continuation line, RFC 4954 4 */
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */

@@ -902,7 +902,7 @@ def document(res, pairs, order, labels, args, meta):
     w("")
     w("## Reproduce")
     w("")
-    w("    apt-get update && apt-get install -y build-essential skalibs-dev libbearssl-dev libcdb-dev tinycdb")
+    w("    apt-get update && apt-get install -y build-essential skalibs-dev libbearssl-dev libc-ares-dev liblmdb-dev libcdb-dev tinycdb")
     w("    ./configure && make bench        # as root: installs ucspi-tcp, qpsmtpd, postfix if missing")
     w("")
     w("This run: `tests/bench/bench.py %s` (with `make bench`'s defaults). Knobs: `make bench BENCH_ARGS='...'`"

@@ -419,6 +419,28 @@ extern void qp_log (int level, char const *s, ...) ;
 extern int qp_log_wants (int level) ;
 
 
+ /* Store: state that outlives the connection, shared by every session
+    process (greylisting triplets, karma, counters). Back end: LMDB under
+    control/store_dir (doc/plugin-api, qcsmtpd.8). Keys are (namespace, key):
+    one namespace per plugin, e.g. its name. A value may carry an expiry
+    (ttl seconds from qp_now(); 0: none); an expired value reads as missing.
+    Every call returns -1 on a store failure (errno EIO, ENOSPC when the map
+    is full, EINVAL for a key over 400 octets), logged by the core once per
+    connection; the plugin's page says whether it then passes or defers. */
+
+extern int qp_store_get (char const *ns, char const *key, size_t klen, stralloc *value, int64_t *expires) ;
+/* 1 and value replaced (expires: the epoch second it ends, 0 none; may be
+   NULL), 0 missing or expired, -1 failure. */
+extern int qp_store_put (char const *ns, char const *key, size_t klen, char const *value, size_t vlen, unsigned int ttl) ;
+/* 1 stored, -1 failure. */
+extern int qp_store_incr (char const *ns, char const *key, size_t klen, int64_t delta, unsigned int ttl, int64_t *result) ;
+/* Atomically adds delta to the counter (a missing or expired one starts at
+   0 with the expiry ttl; an existing one keeps its expiry, as Redis INCRBY);
+   *result the new value. 1 ok, -1 failure (also: the value is not a counter). */
+extern int qp_store_del (char const *ns, char const *key, size_t klen) ;
+/* 1 deleted, 0 there was none, -1 failure. */
+
+
  /* Time: one clock for the whole process. qp_now is the wall clock in
     seconds (tests may fix it); waits are bounded by the deadline given and
     by the connection's policy budget (control/policy_budget seconds, the
