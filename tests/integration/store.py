@@ -17,7 +17,7 @@ import tempfile
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import BIN, check, finish, note, run_test, tmpbase
+from itlib import BIN, TestFailure, check, finish, note, run_test, tmpbase
 
 
 def setup(files=None, store=True):
@@ -123,12 +123,17 @@ def t_kill9():
         p.kill()
     acks = 0
     for p in procs:
-        p.stdin.close()
-        n = p.stdout.read().count(b"250 2.0.0 counter")
+        try:
+            out, _ = p.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            ps = subprocess.run(["ps", "-eo", "pid,stat,wchan:32,args"], capture_output=True, text=True).stdout
+            for q in procs:
+                q.kill()
+            raise TestFailure("a session is stuck after the kills:\n" +
+                              "\n".join(l for l in ps.splitlines() if "qcsmtpd" in l))
+        n = out.count(b"250 2.0.0 counter")
         check(p in killed or n == 300, "a session that was not killed acknowledged %d of 300" % n)
         acks += n
-        p.stdout.close()
-        p.wait(60)
     out, log = session(d, ["XSTORE INCR k c 0 0", "XSTORE PUT k after yes 0", "XSTORE GET k after"])
     m = re.match(r"250 2\.0\.0 counter (\d+)$", out[0])
     check(m, "the store is not usable after the kills: %r %s" % (out, log))
