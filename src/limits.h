@@ -30,7 +30,7 @@
 #define TLS_HANDSHAKE_TIMEOUT 60      /* seconds at most, less if timeoutsmtpd is smaller */
 #define STORE_MAPSIZE_DEFAULT 64     /* MiB of LMDB map (control/store_mapsize) */
 #define STORE_MAPSIZE_MAX 65536
-#define STORE_READERS_MAX 1024       /* concurrent session processes reading the store */
+#define STORE_LOCK_MS 2000           /* longest wait for the store lock (and at most the policy budget left) */
 #define STORE_SWEEP_MAX 32           /* records each write transaction checks for expiry */
 #define STORE_NS_MAX 64              /* octets of a store namespace */
 #define STORE_KEY_MAX 400            /* octets of a store key (LMDB keys are at most 511) */

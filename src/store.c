@@ -1,9 +1,17 @@
 /* ISC license. */
 /* store.c: state shared by every session process (qp_store_*), in an LMDB
    environment under control/store_dir, opened at the first call so that a
-   session whose plugins never ask pays nothing. LMDB serialises writers
-   across processes with a robust mutex (a writer killed in the middle
-   leaves the last committed state) and gives readers a snapshot.
+   session whose plugins never ask pays nothing.
+
+   Locking is ours, not LMDB's (MDB_NOLOCK): an fcntl lock on store_dir/lock,
+   shared for a read transaction and exclusive for a write one, taken with
+   F_SETLK in a loop under a deadline (STORE_LOCK_MS and the policy budget).
+   So no session ever waits on the store for longer than that, and the
+   kernel drops the lock of a session killed in the middle of an update
+   (LMDB's own writer mutex has no timeout, and its reader table keeps the
+   slots of killed processes until someone checks). Transactions are a few
+   microseconds long: readers and writers excluding each other costs
+   nothing here, and it is what MDB_NOLOCK asks of the caller.
 
    Records: key = namespace NUL key; value = 8 octets of expiry (big-endian
    epoch seconds, 0 none), 1 octet of kind ('s' bytes, 'c' counter: 8
@@ -14,8 +22,11 @@
    so expired records go away without a daemon and without a full scan. */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <lmdb.h>
 
@@ -30,6 +41,7 @@
 
 static MDB_env *env = 0 ;
 static MDB_dbi dbi ;
+static int lockfd = -1 ;
 static int state = 0 ;     /* 0 not opened, 1 open, -1 unusable for this connection */
 static int logged = 0 ;    /* one failure line per connection */
 
@@ -40,12 +52,50 @@ static void fail (char const *what, char const *why)
   log_core(LOGERROR, "store: ", what, ": ", why, " (further store failures of this connection are not logged)", (char *)0) ;
 }
 
+/* Takes the lock (F_RDLCK or F_WRLCK) within STORE_LOCK_MS and the
+   policy budget: 1, or 0 (errno ETIMEDOUT or the fcntl error), logged. */
+static int lock (short type)
+{
+  struct flock fl = { .l_type = type, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 } ;
+  unsigned int left = qp_budget_left(), waited = 0, step = 1 ;
+  if (left > STORE_LOCK_MS) left = STORE_LOCK_MS ;
+  for (;;)
+  {
+    struct timespec ts ;
+    if (!fcntl(lockfd, F_SETLK, &fl)) return 1 ;
+    if (errno == EINTR) continue ;
+    if (errno != EAGAIN && errno != EACCES)
+    {
+      fail("cannot lock store_dir/lock", strerror(errno)) ;
+      return 0 ;
+    }
+    if (waited >= left)
+    {
+      fail("store_dir/lock", "held by another session for longer than the deadline") ;
+      errno = ETIMEDOUT ;
+      return 0 ;
+    }
+    /* 1, 2, 4 ... 16 ms: a transaction takes microseconds */
+    ts.tv_sec = 0 ;
+    ts.tv_nsec = (long)step * 1000000 ;
+    nanosleep(&ts, 0) ;
+    waited += step ;
+    if (step < 16) step <<= 1 ;
+  }
+}
+
+static void unlock (void)
+{
+  struct flock fl = { .l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 } ;
+  fcntl(lockfd, F_SETLK, &fl) ;
+}
+
 static int open_store (void)
 {
   stralloc dir = STRALLOC_ZERO ;
   uint64_t mib = STORE_MAPSIZE_DEFAULT ;
   MDB_txn *txn ;
-  int r, dead ;
+  int r ;
   if (state) return state > 0 ;
   state = -1 ;
   r = qp_control_line("store_dir", &dir) ;
@@ -62,14 +112,37 @@ static int open_store (void)
     stralloc_free(&dir) ;
     return 0 ;
   }
+  {
+    size_t n = dir.len ;
+    int e ;
+    if (!stralloc_cats(&dir, "/lock") || !stralloc_0(&dir)) { fail("store", "out of memory") ; stralloc_free(&dir) ; return 0 ; }
+    lockfd = open(dir.s, O_RDWR | O_CREAT | O_CLOEXEC, 0660) ;
+    e = errno ;
+    dir.len = n ;
+    dir.s[n] = 0 ;
+    if (lockfd < 0)
+    {
+      stralloc_catb(&dir, ": ", 2) ;
+      stralloc_cats(&dir, strerror(e)) ;
+      stralloc_0(&dir) ;
+      fail("cannot open the LMDB environment in store_dir", dir.s) ;
+      stralloc_free(&dir) ;
+      return 0 ;
+    }
+  }
+  /* the first process to open a new environment writes its meta pages */
+  if (!lock(F_WRLCK)) { stralloc_free(&dir) ; close(lockfd) ; lockfd = -1 ; return 0 ; }
   r = mdb_env_create(&env) ;
   if (!r) r = mdb_env_set_mapsize(env, (size_t)mib << 20) ;
-  if (!r) r = mdb_env_set_maxreaders(env, STORE_READERS_MAX) ;
-  /* MDB_NOMETASYNC: data pages are flushed at commit, the meta page lazily;
-     a system crash may lose the last transaction, never the structure */
-  if (!r) r = mdb_env_open(env, dir.s, MDB_NOTLS | MDB_NOMETASYNC, 0660) ;
+  /* MDB_NOLOCK: our fcntl lock instead (above). MDB_NOMETASYNC: data pages
+     are flushed at commit, the meta page lazily; a system crash may lose
+     the last transaction, never the structure. */
+  if (!r) r = mdb_env_open(env, dir.s, MDB_NOTLS | MDB_NOLOCK | MDB_NOMETASYNC, 0660) ;
   if (r)
   {
+    unlock() ;
+    close(lockfd) ;
+    lockfd = -1 ;
     stralloc_catb(&dir, ": ", 2) ;
     stralloc_cats(&dir, mdb_strerror(r)) ;
     stralloc_0(&dir) ;
@@ -80,17 +153,18 @@ static int open_store (void)
     return 0 ;
   }
   stralloc_free(&dir) ;
-  /* reader slots of killed sessions */
-  mdb_reader_check(env, &dead) ;
   r = mdb_txn_begin(env, 0, 0, &txn) ;
   if (!r) r = mdb_dbi_open(txn, 0, 0, &dbi) ;
   if (!r) r = mdb_txn_commit(txn) ;
   else mdb_txn_abort(txn) ;
+  unlock() ;
   if (r)
   {
     fail("cannot open the database", mdb_strerror(r)) ;
     mdb_env_close(env) ;
     env = 0 ;
+    close(lockfd) ;
+    lockfd = -1 ;
     return 0 ;
   }
   state = 1 ;
@@ -131,20 +205,30 @@ static int expired (MDB_val const *v, int64_t now)
 /* A read or write transaction; a map another process grew is adopted. */
 static int begin (unsigned int flags, MDB_txn **txn)
 {
-  int r = mdb_txn_begin(env, 0, flags, txn) ;
+  int r ;
+  if (!lock(flags & MDB_RDONLY ? F_RDLCK : F_WRLCK)) return 0 ;
+  r = mdb_txn_begin(env, 0, flags, txn) ;
   if (r == MDB_MAP_RESIZED)
   {
     r = mdb_env_set_mapsize(env, 0) ;
     if (!r) r = mdb_txn_begin(env, 0, flags, txn) ;
   }
-  if (r) fail("cannot begin a transaction", mdb_strerror(r)) ;
+  if (r) { fail("cannot begin a transaction", mdb_strerror(r)) ; unlock() ; }
   return !r ;
+}
+
+/* Ends a read transaction. */
+static void end (MDB_txn *txn)
+{
+  mdb_txn_abort(txn) ;
+  unlock() ;
 }
 
 static int commit (MDB_txn *txn, int r)
 {
   if (!r) r = mdb_txn_commit(txn) ;
   else mdb_txn_abort(txn) ;
+  unlock() ;
   if (!r) return 1 ;
   fail(r == MDB_MAP_FULL ? "the map is full (raise control/store_mapsize)" : "cannot write", mdb_strerror(r)) ;
   errno = r == MDB_MAP_FULL ? ENOSPC : EIO ;
@@ -196,11 +280,11 @@ int qp_store_get (char const *ns, char const *key, size_t klen, stralloc *value,
   if (!open_store()) { errno = EIO ; return -1 ; }
   if (!begin(MDB_RDONLY, &txn)) { errno = EIO ; return -1 ; }
   r = mdb_get(txn, dbi, &k, &v) ;
-  if (r == MDB_NOTFOUND || (!r && expired(&v, qp_now()))) { mdb_txn_abort(txn) ; return 0 ; }
+  if (r == MDB_NOTFOUND || (!r && expired(&v, qp_now()))) { end(txn) ; return 0 ; }
   if (r)
   {
     fail("cannot read", mdb_strerror(r)) ;
-    mdb_txn_abort(txn) ;
+    end(txn) ;
     errno = EIO ;
     return -1 ;
   }
@@ -214,7 +298,7 @@ int qp_store_get (char const *ns, char const *key, size_t klen, stralloc *value,
     r = stralloc_catb(value, fmt, int64_fmt(fmt, (int64_t)u)) ;
   }
   else r = stralloc_catb(value, (char *)v.mv_data + HEAD, v.mv_size - HEAD) ;
-  mdb_txn_abort(txn) ;
+  end(txn) ;
   return r ? 1 : -1 ;
 }
 
@@ -266,7 +350,7 @@ int qp_store_incr (char const *ns, char const *key, size_t klen, int64_t delta, 
   {
     if (v.mv_size != HEAD + 8 || ((unsigned char *)v.mv_data)[8] != 'c')
     {
-      mdb_txn_abort(txn) ;
+      end(txn) ;
       errno = EINVAL ;
       return -1 ;
     }
@@ -300,6 +384,6 @@ int qp_store_del (char const *ns, char const *key, size_t klen)
   if (!k.mv_size) return -1 ;
   if (!open_store() || !begin(0, &txn)) { errno = EIO ; return -1 ; }
   r = mdb_del(txn, dbi, &k, 0) ;
-  if (r == MDB_NOTFOUND) { mdb_txn_abort(txn) ; return 0 ; }
+  if (r == MDB_NOTFOUND) { end(txn) ; return 0 ; }
   return commit(txn, r) ? 1 : -1 ;
 }

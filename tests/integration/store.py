@@ -173,6 +173,29 @@ def t_faults():
     check(out[0].startswith("250 2.0.0 value xxx"), out[0][:60])
 
 
+def t_lock_held():
+    # another process holds the store's lock (a stopped session, a backup
+    # tool): each call gives up after 2 s (STORE_LOCK_MS), logged, the session
+    # goes on; once the lock is free the store works again
+    import fcntl
+    d, st = setup()
+    session(d, ["XSTORE PUT k a 1 0"])
+    fd = os.open(os.path.join(st, "lock"), os.O_RDWR)
+    fcntl.lockf(fd, fcntl.LOCK_EX)
+    try:
+        t = time.time()
+        out, log = session(d, ["XSTORE GET k a", "NOOP"])
+        took = time.time() - t
+    finally:
+        os.close(fd)
+    check(out[0].startswith("451 4.3.0 store failure: ") and out[1].startswith("250"), out)
+    check("store: store_dir/lock: held by another session for longer than the deadline" in log, log)
+    check(1.8 < took < 5, "the call took %.2f s" % took)
+    note("store lock held elsewhere: the call gave up after %.2f s" % took)
+    out, _ = session(d, ["XSTORE GET k a"])
+    check(out[0].startswith("250 2.0.0 value 1"), out)
+
+
 def main():
     if not shutil.which("mdb_stat"):
         print("ok - integration/store # SKIP mdb_stat is not installed (Debian: lmdb-utils)")
@@ -181,6 +204,7 @@ def main():
     run_test("store: write transactions sweep expired records, a bounded number at a time", t_sweep)
     run_test("store: 100 parallel sessions increment one counter: exact total", t_parallel)
     run_test("store: sessions killed with SIGKILL mid-update leave a usable store and no acknowledged update lost", t_kill9)
+    run_test("store: a lock held by another process costs a call at most 2 s, then the store works again", t_lock_held)
     run_test("store: store_dir missing, not a directory, unset; store_mapsize malformed; the map full (ENOSPC)", t_faults)
     finish()
 
