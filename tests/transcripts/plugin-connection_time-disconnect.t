@@ -11,4 +11,4 @@ END
 <~ 554 
 <eof
 exit 0
-log Connection time from 192\.0\.2\.7: 0\.\d{3} s\.
+log Connection time from 192\.0\.2\.7: \d+\.\d{3} s\.

@@ -10,4 +10,4 @@ END
 > QUIT
 <~ 221 
 exit 0
-log Connection time from unknown: 0\.\d{3} s\.
+log Connection time from unknown: \d+\.\d{3} s\.

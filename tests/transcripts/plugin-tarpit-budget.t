@@ -1,13 +1,13 @@
-# tarpit: the delays come out of the policy budget (1 s here): the greeting waits 1 s instead of 2, and once the
-# budget is spent nothing is delayed any more (each step within 1.8 s, a full delay would take 2).
+# tarpit: the delays come out of the policy budget (1 s here): the greeting waits 1 s instead of 4, and once the
+# budget is spent nothing is delayed any more (each step within 3 s, a full delay would take 4).
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
 control loglevel 7
 control policy_budget 1
-timeout 1.8
+timeout 3
 control plugins <<END
-tarpit delay 2
+tarpit delay 4 max 4
 rcpt_ok
 END
 <quiet 0.8

@@ -1,11 +1,11 @@
-# tarpit: a client without a tarpit or naughty note is not delayed (naughty 3 would exceed the 2 s step limit).
+# tarpit: a client without a tarpit or naughty note is not delayed (naughty 5 would exceed the 4 s step limit).
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
 control loglevel 7
-timeout 2
+timeout 4
 control plugins <<END
-tarpit naughty 3
+tarpit naughty 5
 rcpt_ok
 queue/qmail-queue
 END

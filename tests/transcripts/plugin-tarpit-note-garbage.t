@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
-timeout 2
+timeout 3
 control plugins <<END
 test/note tarpit lots
 tarpit

@@ -5,7 +5,7 @@ control rcpthosts example.test
 env TCPREMOTEIP=192.0.2.7
 control loglevel 6
 control timeoutsmtpd 2
-timeout 2
+timeout 3
 control plugins <<END
 test/note tarpit 30
 tarpit
