@@ -1,0 +1,11 @@
+# loadcheck: bad argument 'max_load abc' is a configuration error: 421 for every client, exit 100.
+control me mx.example.test
+control plugins <<END
+loadcheck max_load abc
+rcpt_ok
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log max_load: 'abc' is not a load above 0
+queued 0

@@ -1,0 +1,16 @@
+# loadcheck: a first field that is a number followed by junk (99x) is not taken as a load.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+file loadavg <<END
+99x 1 1 1/1 1
+END
+control plugins <<END
+loadcheck max_load 1 loadavg ${TMP}/loadavg
+rcpt_ok
+END
+<= 220 mx.example.test ESMTP qcsmtpd ${VERSION} ready
+> QUIT
+<~ 221 
+exit 0
+log does not start with a load average

@@ -1,0 +1,11 @@
+# random_error: bad argument '1.5' is a configuration error: 421 for every client, exit 100.
+control me mx.example.test
+control plugins <<END
+random_error 1.5
+rcpt_ok
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log PERCENT: '1.5' is not
+queued 0

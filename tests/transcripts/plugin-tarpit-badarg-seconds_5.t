@@ -1,0 +1,11 @@
+# tarpit: bad argument 'seconds 5' is a configuration error: 421 for every client, exit 100.
+control me mx.example.test
+control plugins <<END
+tarpit seconds 5
+rcpt_ok
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log plugin tarpit: unknown argument 'seconds'
+queued 0

@@ -1,0 +1,41 @@
+# virus/klez_filter: an audio part whose base64 is not the signature passes.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+
+control plugins <<END
+virus/klez_filter
+rcpt_ok
+queue/qmail-queue
+END
+<~ 220 
+> HELO c.example
+<~ 250 
+> MAIL FROM:<a@b.test>
+<~ 250 
+> RCPT TO:<u@example.test>
+<~ 250 
+> DATA
+<~ 354 
+> Subject: hi
+> MIME-Version: 1.0
+> Content-Type: multipart/alternative; boundary="b1"
+>
+> --b1
+> Content-Type: text/html
+>
+> <html></html>
+
+> --b1
+> Content-Type: audio/x-wav; name="a.wav"
+> Content-Transfer-Encoding: base64
+>
+> UklGRiQAAABXQVZFZm10IBAAAAABAAEARKwAAIhYAQACABAAZGF0YQAAAAA
+>* 800 AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA {n}
+> --b1--
+> .
+<~ 250 
+> QUIT
+<~ 221 
+exit 0
+queued 1
