@@ -193,28 +193,34 @@ static int configure_instance (qp_plugin const *p, char const *name, unsigned in
   return hook_add(&in) ;
 }
 
-/* What this build has, comma-separated (empty on a failed allocation). */
-static char const *have_list (void)
+/* What this build has, on as many log lines as the names need (a log
+   line holds 900 octets of text): "this build's plugins: a,b,...". */
+static void log_have (void)
 {
-  static stralloc have = STRALLOC_ZERO ;
-  have.len = 0 ;
+  stralloc have = STRALLOC_ZERO ;
   for (unsigned int i = 0 ; plugin_table[i] ; i++)
   {
     if (plugin_table[i]->flags & QP_PLUGIN_TESTONLY) continue ;
-    if ((have.len && !stralloc_catb(&have, ",", 1)) || !stralloc_cats(&have, plugin_table[i]->name)) { have.len = 0 ; break ; }
+    if (have.len > 700)
+    {
+      if (!stralloc_0(&have)) break ;
+      log_core(LOGCRIT, "this build's plugins: ", have.s, ",", (char *)0) ;
+      have.len = 0 ;
+    }
+    else if (have.len && !stralloc_catb(&have, ",", 1)) break ;
+    if (!stralloc_cats(&have, plugin_table[i]->name)) break ;
   }
-  if (!stralloc_0(&have)) return "" ;
-  return have.s ;
+  if (stralloc_0(&have)) log_core(LOGCRIT, "this build's plugins: ", have.len > 1 ? have.s : "(none)", (char *)0) ;
+  stralloc_free(&have) ;
 }
 
 /* An unknown name: what doc/plugins/README says about it (the qcsmtpd
    plugin that covers it, planned, or retired and what to use instead), or
-   what this build has and the configure line that would add it. qcsmtpd -t
+   the configure line that would add it to what this build has. qcsmtpd -t
    shows it to the administrator. */
 static int unknown (char const *name)
 {
   pluginmap_row const *r = pluginmap_find(name) ;
-  char const *have = have_list() ;
   int note = r && r->note[0] ;
   if (r && r->status == MAP_YES)
   {
@@ -223,9 +229,12 @@ static int unknown (char const *name)
         "; qcsmtpd's plugin for it is ", r->plugin, note ? " (" : "", r->note, note ? ")" : "",
         ": list ", r->plugin, " instead (doc/plugins/README)", (char *)0) ;
     else
+    {
       log_core(LOGCRIT, "config error: ", listfile, ": plugin not compiled in: ", name,
         "; qcsmtpd's plugin for it is ", r->plugin, note ? " (" : "", r->note, note ? ")" : "",
-        "; build it in with: ./configure --plugins=", have, have[0] ? "," : "", r->plugin, (char *)0) ;
+        "; build it in with: ./configure --plugins=<this build's plugins>,", r->plugin, (char *)0) ;
+      log_have() ;
+    }
     return 0 ;
   }
   if (r)
@@ -236,8 +245,8 @@ static int unknown (char const *name)
     return 0 ;
   }
   log_core(LOGCRIT, "config error: ", listfile, ": unknown or not compiled-in plugin: ", name,
-    "; this build has: ", have[0] ? have : "(none)",
-    "; if plugins/ has it, build it in with: ./configure --plugins=", have, have[0] ? "," : "", name, (char *)0) ;
+    "; if plugins/ has it, build it in with: ./configure --plugins=<this build's plugins>,", name, (char *)0) ;
+  log_have() ;
   return 0 ;
 }
 
