@@ -1,0 +1,29 @@
+# bogus_bounce denysoft (qpsmtpd's legacy argument): a temporary refusal.
+control me mx.example.test
+control rcpthosts example.test
+control loglevel 6
+env TCPREMOTEIP=192.0.2.7
+control plugins <<END
+bogus_bounce denysoft
+rcpt_ok
+queue/qmail-queue
+END
+<~ 220
+> HELO c.example
+<~ 250
+> MAIL FROM:<>
+<~ 250
+> RCPT TO:<u@example.test>
+<~ 250
+> RCPT TO:<v@example.test>
+<~ 250
+> DATA
+<~ 354
+> Subject: two
+>
+> x
+> .
+<* 451 4\.7\.1 .*
+> QUIT
+<~ 221
+queued 0
