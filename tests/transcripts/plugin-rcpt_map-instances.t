@@ -8,6 +8,7 @@ rcpt_map domain a.test file map_a
 rcpt_map:2 domain b.test file ${TMP}/maps/b default DENY=Nobody_at_b
 rcpt_ok
 END
+control loglevel 6
 control rcpthosts <<END
 a.test
 b.test
@@ -34,3 +35,5 @@ END
 > QUIT
 <~ 221 
 exit 0
+log plugin=rcpt_map fail: <bob@a.test> is not in the map: DENY
+log plugin=rcpt_map:2 fail: <alice@b.test> is not in the map: DENY
