@@ -1,0 +1,13 @@
+# rcpt_regexp takes only the common arguments: anything else is a
+# configuration error.
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+control plugins <<END
+rcpt_regexp /x/
+rcpt_ok
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log plugin rcpt_regexp: unknown argument '/x/'

@@ -1,0 +1,15 @@
+# rcpt_regexp: a line without a code stops the server (qpsmtpd died there).
+control me mx.example.test
+control rcpthosts example.test
+env TCPREMOTEIP=192.0.2.7
+control plugins <<END
+rcpt_regexp
+rcpt_ok
+END
+control rcpt_regexp <<END
+/^info@/
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log plugin=rcpt_regexp control/rcpt_regexp: line '/\^info@/': no code
