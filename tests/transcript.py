@@ -107,7 +107,7 @@ class Step:
 SETUP_OPS = ("control", "bigcontrol", "cdb", "file", "env", "unenv", "timeout", "args", "skip", "nowrap")
 SEND_OPS = (">", ">~", ">*", ">{", ">}")
 RECV_OPS = ("<=", "<~", "<*", "<+", "<eof", "<quiet")
-END_OPS = ("sleep", "close", "exit", "queued", "message", "envelope", "log", "nolog", "qqinfo", "nospool")
+END_OPS = ("sleep", "close", "exit", "queued", "message", "fileis", "nofile", "envelope", "log", "nolog", "qqinfo", "nospool")
 ALL_OPS = SETUP_OPS + SEND_OPS + RECV_OPS + END_OPS
 
 
@@ -131,7 +131,7 @@ def parse(path):
             raise Fail("%s:%d: unknown directive %r" % (path, lineno, op))
         body = None
         m = re.search(r"(?:^|\s)<<(\S+)$", arg)
-        if op in ("control", "cdb", "file", "message") and m:
+        if op in ("control", "cdb", "file", "message", "fileis") and m:
             tag = m.group(1)
             arg = arg[:m.start()].strip()
             body = []
@@ -478,6 +478,24 @@ class Session:
             rx = pattern_to_regex(want)
             if not rx.fullmatch(got):
                 raise Fail("queued message differs", diff_lines(want, got))
+        elif op == "fileis":
+            # fileis RELPATH <<TAG: DIR/RELPATH (a file a plugin wrote) equals the
+            # lines, each ending in LF, with the placeholders of `message`
+            if self.proc is None or self.proc.poll() is None:
+                self.wait_exit()
+            p = os.path.join(self.dir, self.sub(arg))
+            try:
+                got = open(p, "rb").read().decode("latin-1")
+            except OSError as e:
+                raise Fail("fileis %s: %s" % (arg, e))
+            want = self.sub("".join(l + "\n" for l in (st.body or [])))
+            if not pattern_to_regex(want).fullmatch(got):
+                raise Fail("%s differs" % arg, diff_lines(want, got))
+        elif op == "nofile":
+            if self.proc is None or self.proc.poll() is None:
+                self.wait_exit()
+            if os.path.lexists(os.path.join(self.dir, self.sub(arg))):
+                raise Fail("%s exists" % arg)
         elif op == "envelope":
             parts = arg.split(" ", 1)
             idx = 0
