@@ -179,6 +179,7 @@ static int brt_rcpt (void *state, qp_hookarg const *a)
   qp_log(LOGINFO, "fail: <", to, "> matches ", st->text.s + st->e[i].key, (char *)0) ;
   if (!refusal(&msg, st, st->e + i, to))
   {
+    stralloc_free(&msg) ;
     qp_log(LOGERROR, "error: out of memory", (char *)0) ;
     qp_msg("451 4.3.0 out of memory") ;
     return DENYSOFT ;
