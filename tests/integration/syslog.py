@@ -161,6 +161,35 @@ def t_full():
     check(got and all(g.startswith("<") for g in got), "what fitted arrived whole")
 
 
+def t_drained():
+    s = Site("loglevel 6 logsock SOCK")
+    e = {"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": s.ctl, "QMAIL": os.path.join(s.dir, "qmail"),
+         "QMAILQUEUE": QQ, "QQ_DIR": s.dir, "TCPREMOTEIP": "192.0.2.7", "TZ": "UTC", "QCSMTPD_TEST_NOW": str(T0)}
+    p = subprocess.Popen([BIN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=e, cwd=s.dir)
+    p.stdin.write(b"HELO c.example\r\n" + b"NOOP\r\n" * 50)
+    p.stdin.flush()
+    for _ in range(52):
+        p.stdout.readline()
+    s.got = []
+    stop = threading.Event()
+    th = threading.Thread(target=s._read, args=(stop,))
+    th.start()   # the daemon reads again
+    try:
+        out, err = p.communicate("".join(l + "\r\n" for l in MAIL[1:] + ["QUIT"]).encode(), timeout=30)
+    finally:
+        stop.set()
+        th.join()
+    got = s.got
+    check(b"250 2.0.0 Queued" in out and p.returncode == 0, out)
+    err = err.decode("latin-1")
+    check("Resource temporarily unavailable" in err and "dropped" not in err, err)
+    lost = [g for g in got if "log lines dropped" in g]
+    check(len(lost) == 1 and re.match(r"<20>%s qpsmtpd\[%d\]: logging/syslog: \d+ log lines dropped "
+                                       r"\(syslog socket full or absent\)$" % (STAMP, p.pid), lost[0]), got)
+    check(got[-1].endswith("click, disconnecting"), got[-3:])
+
+
 def t_args():
     for args, what in (("loglevel 9", "bad loglevel 9"),
                        ("priority LOG_LOUD", "bad priority LOG_LOUD"),
@@ -183,6 +212,7 @@ def main():
     run_test("logging/syslog: priority, facility and ident arguments", t_priority_facility_ident)
     run_test("logging/syslog: no socket at logsock: lines dropped and counted, mail queued", t_absent)
     run_test("logging/syslog: a socket nobody reads: the session runs at full speed, the mail is queued", t_full)
+    run_test("logging/syslog: once the daemon reads again, the count of dropped lines is sent first", t_drained)
     run_test("logging/syslog: bad arguments are configuration errors", t_args)
     finish()
 
