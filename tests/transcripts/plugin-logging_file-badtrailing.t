@@ -1,4 +1,5 @@
-# logging/file: a bad argument line (logging/file qp.log reject_type hard) is a configuration error.
+# logging/file: words after PATH (here qpsmtpd common arguments written last)
+# would become part of the file name: a configuration error instead.
 control me mx.example.test
 control logging logging/file qp.log reject_type hard
 control plugins rcpt_ok
