@@ -87,41 +87,42 @@ static int put (int fd, char const *s, size_t len)
 }
 
 /* The message, its "From " lines quoted (mboxrd: ">From ", ">>From " ... get
-   one more '>'), then an empty line. 1, or 0 with errno. */
+   one more '>'), then an empty line; one write per buffer. A full buffer is
+   used up to its last line end, so every line starts a later read when it
+   does not fit, and its first octets are always seen whole. 1, or 0 with errno. */
 static int copy (int fd)
 {
   char buf[16384] ;
   stralloc out = STRALLOC_ZERO ;
   uint64_t off = 0 ;
   int bol = 1, ok = 1 ;
-  size_t gt = 0 ;     /* '>' seen at the start of the current line */
-  int inprefix = 1 ;
   for (;;)
   {
     ssize_t n = qp_message_read(off, buf, sizeof buf) ;
-    if (n < 0) { ok = 0 ; break ; }
-    if (!n) break ;
-    off += (uint64_t)n ;
-    out.len = 0 ;
-    for (ssize_t i = 0 ; i < n ; i++)
+    size_t use, i = 0 ;
+    if (n <= 0) { ok = !n ; break ; }
+    use = (size_t)n ;
+    if (use == sizeof buf)
     {
-      char c = buf[i] ;
-      if (bol) { gt = 0 ; inprefix = 1 ; bol = 0 ; }
-      if (inprefix)
+      char const *last = memrchr(buf, '\n', use) ;
+      if (last) use = (size_t)(last - buf) + 1 ;
+    }
+    out.len = 0 ;
+    while (ok && i < use)
+    {
+      char const *nl = memchr(buf + i, '\n', use - i) ;
+      size_t end = nl ? (size_t)(nl - buf) + 1 : use, k = i ;
+      if (bol)
       {
-        /* hold back a line's leading '>'s and "From " until it is decided */
-        if (c == '>') { gt++ ; continue ; }
-        inprefix = 0 ;
-        if (c == 'F' && n - i >= 5 && !memcmp(buf + i, "From ", 5))
-        {
-          if (!stralloc_catb(&out, ">", 1)) { ok = 0 ; break ; }
-        }
-        for (size_t k = 0 ; k < gt ; k++) if (!stralloc_catb(&out, ">", 1)) { ok = 0 ; break ; }
+        while (k < end && buf[k] == '>') k++ ;
+        if (end - k >= 5 && !memcmp(buf + k, "From ", 5)) ok = stralloc_catb(&out, ">", 1) ;
       }
-      if (!stralloc_catb(&out, &c, 1)) { ok = 0 ; break ; }
-      if (c == '\n') bol = 1 ;
+      ok = ok && stralloc_catb(&out, buf + i, end - i) ;
+      bol = !!nl ;
+      i = end ;
     }
     if (!ok || !put(fd, out.s, out.len)) { ok = 0 ; break ; }
+    off += use ;
   }
   if (ok && !bol && !put(fd, "\n", 1)) ok = 0 ;
   if (ok && !put(fd, "\n", 1)) ok = 0 ;
