@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # logging/file (doc/plugins/logging/file) on the real clock: without nosplit
 # the output follows its strftime name as time passes (a session crossing a
-# second boundary with PATH qp.%S.log writes two files); with nosplit the
+# second boundary with PATH qp.%Y%m%d%H%M%S.log writes two files); with nosplit the
 # name is fixed at the first line and the session stays in one file.
 import glob
 import os
@@ -30,15 +30,16 @@ def session(args):
     p.stdin.flush()
     p.stdout.readline()
     p.stdout.readline()
-    time.sleep(1.2)   # into the next second: the name qp.%S.log changes
+    time.sleep(1.2)   # into the next second: the name qp.%Y%m%d%H%M%S.log changes
     out, err = p.communicate(b"NOOP\r\nQUIT\r\n", timeout=30)
     check(p.returncode == 0 and err == b"", (p.returncode, err))
+    # the full date and time in the name: sorted names are in time order
     files = sorted(glob.glob(os.path.join(d, "qp.*.log")))
     return files, [open(f).read() for f in files]
 
 
 def t_split():
-    files, texts = session("loglevel 6 qp.%S.log")
+    files, texts = session("loglevel 6 qp.%Y%m%d%H%M%S.log")
     # two files (three if the first lines straddled a second already)
     check(len(files) in (2, 3), "two files: %r" % files)
     check("Connection from" in texts[0] and "dispatching NOOP" in texts[-1]
@@ -46,7 +47,7 @@ def t_split():
 
 
 def t_nosplit():
-    files, texts = session("loglevel 6 nosplit qp.%S.log")
+    files, texts = session("loglevel 6 nosplit qp.%Y%m%d%H%M%S.log")
     check(len(files) == 1, "one file: %r" % files)
     check("dispatching HELO c.example" in texts[0] and "click, disconnecting" in texts[0], texts)
 
