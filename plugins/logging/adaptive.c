@@ -147,6 +147,7 @@ static int adaptive_logging (void *state, qp_hookarg const *a)
     if (lead(st, 0) && shape(&st->out, a)) put(st->out.s, st->out.len) ;
     return DECLINED ;
   }
+  if (level < LOGEMERG) level = LOGEMERG ;  /* the record's level is one digit */
   if (level > st->acceptmax && level > st->rejectmax) return DECLINED ;
   if (!stralloc_catb(&st->held, "01234567" + level, 1) || !shape(&st->held, a)
    || st->held.len > ADAPTIVE_HOLD_MAX)
