@@ -1,0 +1,158 @@
+/* ISC license. */
+/* logging/transaction_id: writes every log event up to a maximum level to
+   stderr, one line per event, prefixed with the transaction's id (the
+   connection's id and the transaction's number) instead of the pid. It
+   never logs from inside the logging hook (that recurses). */
+
+#include <stddef.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <skalibs/stralloc.h>
+
+#include <qcsmtpd/plugin.h>
+
+typedef struct tid_s tid ;
+struct tid_s
+{
+  stralloc line ;      /* reused for every event */
+  int max ;
+  char const *level ;  /* the argument, NULL if none */
+  char id[40] ;        /* TTTTTTTTTT-PID-1, as logging/file's %i */
+  unsigned long n ;    /* the transaction's number in the connection, from 1 */
+  int mailed ;         /* a MAIL command was seen */
+} ;
+
+static char const *const levels[8] =
+{
+  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
+} ;
+
+/* 1 and *n set, or 0 */
+static int parse_level (char const *s, int *n)
+{
+  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
+  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
+  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
+  for (int i = 0 ; i < 8 ; i++)
+    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
+  return 0 ;
+}
+
+/* printable ASCII only, so one event stays one line */
+static int cat_clean (stralloc *sa, char const *s)
+{
+  size_t start = sa->len ;
+  if (!stralloc_cats(sa, s)) return 0 ;
+  for (size_t i = start ; i < sa->len ; i++)
+  {
+    unsigned char c = (unsigned char)sa->s[i] ;
+    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
+    else if (c < 32 || c > 126) sa->s[i] = '?' ;
+  }
+  return 1 ;
+}
+
+static void put (char const *s, size_t len)
+{
+  while (len)
+  {
+    ssize_t w = write(2, s, len) ;
+    if (w < 0)
+    {
+      if (errno == EINTR) continue ;
+      return ;
+    }
+    s += w ;
+    len -= (size_t)w ;
+  }
+}
+
+/* qpsmtpd's shape for this plugin: "<id>.<n> <plugin> plugin: <text>",
+   "<id> running plugin (<hook>): <text>" for the core inside a hook,
+   "<id> <text>" for the core elsewhere */
+static int tid_logging (void *state, qp_hookarg const *a)
+{
+  tid *st = state ;
+  char const *plugin = qp_arg(a, "plugin") ;
+  char const *hook = qp_arg(a, "hook") ;
+  char const *text = qp_arg(a, "text") ;
+  char num[24] ;
+  int ok ;
+  if (qp_arg_code(a) > st->max) return DECLINED ;
+  if (!plugin) plugin = "core" ;
+  st->line.len = 0 ;
+  snprintf(num, sizeof num, ".%lu ", st->n) ;
+  ok = stralloc_cats(&st->line, st->id) && stralloc_cats(&st->line, num) ;
+  if (ok && strcmp(plugin, "core"))
+    ok = cat_clean(&st->line, plugin) && stralloc_cats(&st->line, " plugin: ") ;
+  else if (ok && hook && *hook)
+    ok = stralloc_cats(&st->line, "running plugin (") && cat_clean(&st->line, hook)
+      && stralloc_cats(&st->line, "): ") ;
+  ok = ok && cat_clean(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
+  if (ok) put(st->line.s, st->line.len) ;
+  return DECLINED ;
+}
+
+/* A transaction begins at each MAIL command (the core has fired
+   reset_transaction for the previous one by then). Lines before the first
+   MAIL belong to transaction 1, as the first transaction exists in qpsmtpd
+   from the start of the connection; lines after a transaction's end keep
+   its number until the next MAIL. */
+static int tid_mail_pre (void *state, qp_hookarg const *a)
+{
+  tid *st = state ;
+  (void)a ;
+  if (st->mailed) st->n++ ;
+  st->mailed = 1 ;
+  return DECLINED ;
+}
+
+static qp_argdef const tid_args[] =
+{
+  { .name = "level", .type = QP_ARG_STRING | QP_ARG_POSITIONAL, .off = offsetof(tid, level), .meta = "LEVEL" },
+  { 0 }
+} ;
+
+/* the argument, else control/loglevel (default 4, warn), as logging/warn */
+static int max_level (char const *arg, int *max)
+{
+  uint64_t n = LOGWARN ;
+  if (arg)
+  {
+    if (parse_level(arg, max)) return 1 ;
+    qp_log(LOGERROR, "usage: logging/transaction_id [level] (0-7 or LOGDEBUG, LOGINFO, ...), not ", arg, (char *)0) ;
+    return 0 ;
+  }
+  if (qp_control_uint("loglevel", &n) < 0)
+  {
+    qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
+    return 0 ;
+  }
+  *max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
+  return 1 ;
+}
+
+static int tid_init (void *state)
+{
+  tid *st = state ;
+  if (!max_level(st->level, &st->max)) return 0 ;
+  /* the connection's id is logging/file's %i and logging/connection_id's */
+  snprintf(st->id, sizeof st->id, "%08lld-%04ld-1", (long long)qp_now(), (long)getpid()) ;
+  st->n = 1 ;
+  return 1 ;
+}
+
+qp_plugin const plugin_logging_transaction_id =
+{
+  .name = "logging/transaction_id",
+  .aliases = 0,
+  .state_size = sizeof(tid),
+  .args = tid_args,
+  .init = &tid_init,
+  .hook = { [HOOK_LOGGING] = &tid_logging, [HOOK_MAIL_PRE] = &tid_mail_pre },
+  .flags = 0,
+} ;

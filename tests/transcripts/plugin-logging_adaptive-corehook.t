@@ -1,0 +1,17 @@
+# logging/adaptive: an event of the core inside a hook (the resolver's
+# complaint while dnsbl runs at connect) reads "running plugin (<hook>):",
+# after the prefix of the accepted unit.
+control me mx.example.test
+control dns_servers not-an-address
+control dnsbl_zones zen.example.test
+control logging logging/adaptive accept 3
+control plugins <<END
+dnsbl
+rcpt_ok
+END
+env TCPREMOTEIP=192.0.2.7
+<~ 220 
+> QUIT
+<~ 221 
+exit 0
+log ^\d+ ` running plugin \(connect\): DNS: control/dns_servers: not an address or \[address\]:port: not-an-address; every DNS query fails temporarily$
