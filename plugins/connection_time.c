@@ -26,23 +26,6 @@ static qp_argdef const ct_args[] =
   { 0 }
 } ;
 
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
-/* qpsmtpd's level names (LOGINFO, info, any case; LOGRADAR is 0) or a
-   digit. 1 and *n set, or 0. */
-static int level_scan (char const *s, int *n)
-{
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
-  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
-  for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
-  return 0 ;
-}
-
 static int ct_post (void *state, qp_hookarg const *a)
 {
   ct const *st = state ;
@@ -64,7 +47,7 @@ static int ct_post (void *state, qp_hookarg const *a)
 static int ct_init (void *state)
 {
   ct *st = state ;
-  if (!level_scan(st->level_arg, &st->level))
+  if (!qp_loglevel_scan(st->level_arg, &st->level))
   {
     qp_log(LOGERROR, "config error: LEVEL: '", st->level_arg, "' is not a log level (0 to 7, LOGEMERG ... LOGDEBUG)", (char *)0) ;
     return 0 ;

@@ -35,17 +35,8 @@ static qp_argdef const args[] =
    may use many addresses in its prefix). 1, or 0 if unknown. */
 static int key (stralloc *sa)
 {
-  qp_ip const *ip = qp_remote_addr() ;
   sa->len = 0 ;
-  if (ip->family == 4) return stralloc_cats(sa, qp_remote_ip()) ;
-  if (ip->family != 6) return 0 ;
-  for (unsigned int i = 0 ; i < 8 ; i += 2)
-  {
-    char fmt[UINT_FMT] ;
-    size_t n = uint_xfmt(fmt, (unsigned int)ip->a[i] << 8 | ip->a[i + 1]) ;
-    if (!stralloc_catb(sa, fmt, n) || !stralloc_catb(sa, ":", 1)) return 0 ;
-  }
-  return stralloc_cats(sa, ":/64") ;
+  return qp_remote_addr()->family && qp_client_key(sa) ;
 }
 
 static int dro_connect (void *state, qp_hookarg const *a)

@@ -349,7 +349,7 @@ static int dnsbl_rcpt (void *state, qp_hookarg const *a)
   return DECLINED ;
 }
 
-static char const *const after[] = { "dns_whitelist_soft", "relay", 0 } ;
+static char const *const after[] = { "dns_whitelist_soft", "relay", "whitelist", 0 } ;
 
 qp_plugin const plugin_dnsbl =
 {

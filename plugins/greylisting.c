@@ -90,24 +90,6 @@ static int immune (void)
   return 0 ;
 }
 
-/* The client's part of the key: the address, or for IPv6 its /64, which a
-   host may change at every connection (privacy addresses, RFC 8981). */
-static int ip_part (stralloc *sa)
-{
-  qp_ip const *ip = qp_remote_addr() ;
-  if (ip->family == 6)
-  {
-    static char const hex[] = "0123456789abcdef" ;
-    for (unsigned int i = 0 ; i < 8 ; i++)
-    {
-      char c[2] = { hex[ip->a[i] >> 4], hex[ip->a[i] & 15] } ;
-      if (!stralloc_catb(sa, c, 2) || ((i & 1) && !stralloc_catb(sa, ":", 1))) return 0 ;
-    }
-    return stralloc_cats(sa, ":/64") ;
-  }
-  return stralloc_cats(sa, qp_remote_ip()) ;
-}
-
 static int lowered (stralloc *sa, char const *s)
 {
   size_t start = sa->len ;
@@ -120,7 +102,7 @@ static int lowered (stralloc *sa, char const *s)
 static int mkkey (gl *st, char const *from, char const *rcpt)
 {
   st->key.len = 0 ;
-  if (st->remote_ip && !ip_part(&st->key)) return 0 ;
+  if (st->remote_ip && !qp_client_key(&st->key)) return 0 ;
   if (st->sender && (!stralloc_catb(&st->key, "\t", 1) || !lowered(&st->key, *from ? from : "<>"))) return 0 ;
   if (rcpt && (!stralloc_catb(&st->key, "\t", 1) || !lowered(&st->key, rcpt))) return 0 ;
   return 1 ;

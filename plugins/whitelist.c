@@ -6,8 +6,12 @@
    stops with OK at connect, HELO/EHLO and MAIL, so the later plugins of
    those hooks do not run. At RCPT it only marks: an OK there would accept
    the recipient without rcpt_ok, and a whitelisted (forgeable) sender would
-   make us an open relay. Control files: whitelisthosts, whitelisthelo,
-   whitelistsenders, whitelistrcpt; environment WHITELISTCLIENT. */
+   make us an open relay. With per_recipient 1 (qpsmtpd's mode for
+   per-user lists) nothing is marked for the connection: every check waits
+   for RCPT, where a listed host, HELO name, sender or recipient counts that
+   recipient as whitelisted (note whitelistrcpt) and nothing more. Control
+   files: whitelisthosts, whitelisthelo, whitelistsenders, whitelistrcpt;
+   environment WHITELISTCLIENT. */
 
 #include <errno.h>
 #include <stddef.h>
@@ -37,6 +41,15 @@ struct wl_s
   stralloc helo ;         /* whitelisthelo */
   stralloc senders ;      /* whitelistsenders */
   stralloc rcpts ;        /* whitelistrcpt */
+  int per_rcpt ;          /* per_recipient */
+  int merge ;             /* merge: no per-user lists here, so no effect */
+} ;
+
+static qp_argdef const wl_args[] =
+{
+  { .name = "per_recipient", .type = QP_ARG_BOOL, .off = offsetof(wl, per_rcpt), .def = "0", .meta = "0|1" },
+  { .name = "merge", .type = QP_ARG_BOOL, .off = offsetof(wl, merge), .def = "1", .meta = "0|1" },
+  { 0 }
 } ;
 
 static int readlist (char const *name, stralloc *sa)
@@ -137,23 +150,35 @@ static char const *addr_listed (stralloc const *list, char const *addr)
   return 0 ;
 }
 
+/* The client's whitelisthosts entry, "WHITELISTCLIENT", or 0. */
+static char const *host_listed (wl const *st)
+{
+  qp_ip const *ip = qp_remote_addr() ;
+  /* set by tcprules for this client, empty or not (as RELAYCLIENT) */
+  if (getenv("WHITELISTCLIENT")) return "WHITELISTCLIENT" ;
+  for (size_t i = 0 ; i < st->nnets ; i++)
+    if (ip->family == st->nets[i].ip.family && qp_ip_match(ip, &st->nets[i].ip, st->nets[i].bits))
+      return st->hosts.s + st->nets[i].text ;
+  return 0 ;
+}
+
+static char const *helo_listed (wl const *st, char const *name)
+{
+  if (!name) return 0 ;
+  for (size_t i = 0 ; i < st->helo.len ; i += strlen(st->helo.s + i) + 1)
+    if (!strcasecmp(st->helo.s + i, name)) return st->helo.s + i ;
+  return 0 ;
+}
+
 static int wl_connect (void *state, qp_hookarg const *a)
 {
   wl *st = state ;
-  qp_ip const *ip = qp_remote_addr() ;
-  char const *env = getenv("WHITELISTCLIENT") ;
-  char const *hit = 0 ;
+  char const *hit ;
   (void)a ;
-  if (env)
-  {
-    /* set by tcprules for this client, empty or not (as RELAYCLIENT) */
-    if (!qp_note_set(QP_CONN, "whitelistclient", "1")) return DECLINED ;
-    hit = "WHITELISTCLIENT" ;
-  }
-  for (size_t i = 0 ; !hit && i < st->nnets ; i++)
-    if (ip->family == st->nets[i].ip.family && qp_ip_match(ip, &st->nets[i].ip, st->nets[i].bits))
-      hit = st->hosts.s + st->nets[i].text ;
+  if (st->per_rcpt) return DECLINED ;
+  hit = host_listed(st) ;
   if (!hit) return DECLINED ;
+  if (!strcmp(hit, "WHITELISTCLIENT") && !qp_note_set(QP_CONN, "whitelistclient", "1")) return DECLINED ;
   if (!qp_note_set(QP_CONN, "whitelisthost", hit))
   {
     qp_log(LOGERROR, "out of memory", (char *)0) ;
@@ -167,22 +192,17 @@ static int wl_helo (void *state, qp_hookarg const *a)
 {
   wl *st = state ;
   char const *name = qp_arg(a, "host") ;
-  if (!name) return DECLINED ;
-  for (size_t i = 0 ; i < st->helo.len ; i += strlen(st->helo.s + i) + 1)
-    if (!strcasecmp(st->helo.s + i, name))
-    {
-      if (!qp_note_set(QP_CONN, "whitelisthelo", name)) return DECLINED ;
-      qp_log(LOGINFO, "pass: HELO name ", name, " is whitelisted", (char *)0) ;
-      return OK ;
-    }
-  return DECLINED ;
+  if (st->per_rcpt || !helo_listed(st, name)) return DECLINED ;
+  if (!qp_note_set(QP_CONN, "whitelisthelo", name)) return DECLINED ;
+  qp_log(LOGINFO, "pass: HELO name ", name, " is whitelisted", (char *)0) ;
+  return OK ;
 }
 
 static int wl_mail (void *state, qp_hookarg const *a)
 {
   wl *st = state ;
   char const *from = qp_arg(a, "address") ;
-  char const *hit = addr_listed(&st->senders, from) ;
+  char const *hit = st->per_rcpt ? 0 : addr_listed(&st->senders, from) ;
   if (!hit) return DECLINED ;
   if (!qp_note_set(QP_TXN, "whitelistsender", from)) return DECLINED ;
   qp_log(LOGINFO, "pass: sender ", from, " is whitelisted (", hit, ")", (char *)0) ;
@@ -195,16 +215,25 @@ static int wl_rcpt (void *state, qp_hookarg const *a)
   wl *st = state ;
   char const *rcpt = qp_arg(a, "address") ;
   char const *hit = addr_listed(&st->rcpts, rcpt) ;
+  char const *what = "recipient " ;
   char const *n ;
   char fmt[UINT_FMT] ;
   unsigned int count = 0 ;
+  if (!hit && st->per_rcpt)
+  {
+    /* per_recipient: the connection's checks, made for this recipient */
+    char const *from = qp_sender() ;
+    if ((hit = host_listed(st))) what = "host for recipient " ;
+    else if ((hit = helo_listed(st, qp_helo_host()))) what = "HELO name for recipient " ;
+    else if ((hit = addr_listed(&st->senders, from ? from : ""))) what = "sender for recipient " ;
+  }
   if (!hit) return DECLINED ;
   /* qpsmtpd's whitelistrcpt note counts the whitelisted recipients */
   n = qp_note_get(QP_TXN, "whitelistrcpt") ;
   if (n) uint_scan(n, &count) ;
   fmt[uint_fmt(fmt, count + 1)] = 0 ;
   if (!qp_note_set(QP_TXN, "whitelistrcpt", fmt)) return DECLINED ;
-  qp_log(LOGINFO, "pass: recipient ", rcpt, " is whitelisted (", hit, ")", (char *)0) ;
+  qp_log(LOGINFO, "pass: ", what, rcpt, " is whitelisted (", hit, ")", (char *)0) ;
   return DECLINED ;
 }
 
@@ -215,6 +244,7 @@ qp_plugin const plugin_whitelist =
   .name = "whitelist",
   .aliases = aliases,
   .state_size = sizeof(wl),
+  .args = wl_args,
   .init = &wl_init,
   .hook = { [HOOK_CONNECT] = &wl_connect, [HOOK_HELO] = &wl_helo, [HOOK_EHLO] = &wl_helo,
             [HOOK_MAIL] = &wl_mail, [HOOK_RCPT] = &wl_rcpt },

@@ -107,6 +107,21 @@ qp_ip const *qp_remote_addr (void)
   return &ip ;
 }
 
+int qp_client_key (stralloc *sa)
+{
+  static char const hex[] = "0123456789abcdef" ;
+  qp_ip const *ip = qp_remote_addr() ;
+  if (ip->family != 6) return stralloc_cats(sa, qp_remote_ip()) ;
+  /* the /64 written in full ("2001:0db8:0000:0001::/64"): one text per
+     prefix, whatever form the client's address came in */
+  for (unsigned int i = 0 ; i < 8 ; i++)
+  {
+    char c[2] = { hex[ip->a[i] >> 4], hex[ip->a[i] & 15] } ;
+    if (!stralloc_catb(sa, c, 2) || ((i & 1) && !stralloc_catb(sa, ":", 1))) return 0 ;
+  }
+  return stralloc_cats(sa, ":/64") ;
+}
+
 int qp_ip_parse (char const *s, qp_ip *ip)
 {
   memset(ip, 0, sizeof(*ip)) ;

@@ -6,9 +6,11 @@
 #include "log.h"
 
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <errno.h>
 
+#include <skalibs/stralloc.h>
 #include <skalibs/types.h>
 
 #include "hooktab.h"
@@ -23,6 +25,35 @@ static char const *const levelname[8] =
 {
   "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
 } ;
+
+int qp_loglevel_scan (char const *s, int *n)
+{
+  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
+  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
+  /* qpsmtpd's LOGRADAR is its name for 0 */
+  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
+  for (int i = 0 ; i < 8 ; i++)
+    if (!strcasecmp(s, levelname[i])) { *n = i ; return 1 ; }
+  return 0 ;
+}
+
+char const *qp_loglevel_name (int level)
+{
+  return levelname[level & 7] ;
+}
+
+int qp_cat_printable (stralloc *sa, char const *s)
+{
+  size_t start = sa->len ;
+  if (!stralloc_cats(sa, s)) return 0 ;
+  for (size_t i = start ; i < sa->len ; i++)
+  {
+    unsigned char c = (unsigned char)sa->s[i] ;
+    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
+    else if (c < 32 || c > 126) sa->s[i] = '?' ;
+  }
+  return 1 ;
+}
 
 void log_context (char const *who, int threshold)
 {

@@ -240,9 +240,13 @@ int reply_verdict (int hook, int v, char const *subject, char const *msg)
     }
     if (isesc(msg, ml, &n))
     {
-      if (esc && msg[0] == '0' + (char)(code / 100) && n < sizeof(escbuf))
+      /* the plugin's code keeps its subject and detail; its class follows
+         the reply's (RFC 3463 2: a 5.4.6 refusal sent as a temporary 421
+         is 4.4.6), so reject_type temp keeps the reason's code */
+      if (esc && (code / 100 == 4 || code / 100 == 5) && (msg[0] == '4' || msg[0] == '5') && n < sizeof(escbuf))
       {
         memcpy(escbuf, msg, n) ;
+        escbuf[0] = '0' + (char)(code / 100) ;
         escbuf[n] = 0 ;
         esc = escbuf ;
       }

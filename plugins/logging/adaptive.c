@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <skalibs/allreadwrite.h>
 #include <skalibs/stralloc.h>
 
 #include <qcsmtpd/plugin.h>
@@ -35,51 +36,6 @@ struct adaptive_s
   int closed ;          /* post-connection passed: write straight through */
 } ;
 
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
-/* 1 and *n set, or 0 */
-static int parse_level (char const *s, int *n)
-{
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
-  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
-  for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
-  return 0 ;
-}
-
-/* printable ASCII only, so one event stays one line */
-static int cat_clean (stralloc *sa, char const *s)
-{
-  size_t start = sa->len ;
-  if (!stralloc_cats(sa, s)) return 0 ;
-  for (size_t i = start ; i < sa->len ; i++)
-  {
-    unsigned char c = (unsigned char)sa->s[i] ;
-    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
-    else if (c < 32 || c > 126) sa->s[i] = '?' ;
-  }
-  return 1 ;
-}
-
-static void put (char const *s, size_t len)
-{
-  while (len)
-  {
-    ssize_t w = write(2, s, len) ;
-    if (w < 0)
-    {
-      if (errno == EINTR) continue ;
-      return ;
-    }
-    s += w ;
-    len -= (size_t)w ;
-  }
-}
-
 /* qpsmtpd's shape for this plugin: "<plugin> plugin: <text>", "running
    plugin (<hook>): <text>" for the core inside a hook, "<text>" otherwise */
 static int shape (stralloc *sa, qp_hookarg const *a)
@@ -89,13 +45,13 @@ static int shape (stralloc *sa, qp_hookarg const *a)
   char const *text = qp_arg(a, "text") ;
   if (plugin && strcmp(plugin, "core"))
   {
-    if (!cat_clean(sa, plugin) || !stralloc_cats(sa, " plugin: ")) return 0 ;
+    if (!qp_cat_printable(sa, plugin) || !stralloc_cats(sa, " plugin: ")) return 0 ;
   }
   else if (hook && *hook)
   {
-    if (!stralloc_cats(sa, "running plugin (") || !cat_clean(sa, hook) || !stralloc_cats(sa, "): ")) return 0 ;
+    if (!stralloc_cats(sa, "running plugin (") || !qp_cat_printable(sa, hook) || !stralloc_cats(sa, "): ")) return 0 ;
   }
-  return cat_clean(sa, text ? text : "") && stralloc_catb(sa, "\n", 1) ;
+  return qp_cat_printable(sa, text ? text : "") && stralloc_catb(sa, "\n", 1) ;
 }
 
 /* "<pid> [prefix ]" */
@@ -127,7 +83,7 @@ static void flush (adaptive *st)
     snprintf(n, sizeof n, "logging/adaptive plugin: %lu log lines dropped (held lines full)\n", st->dropped) ;
     if (!stralloc_cats(&st->out, n)) st->out.len = 0 ;
   }
-  put(st->out.s, st->out.len) ;
+  allwrite(2, st->out.s, st->out.len) ;
   st->out.len = 0 ;
   st->held.len = 0 ;
   st->dropped = 0 ;
@@ -144,7 +100,7 @@ static int adaptive_logging (void *state, qp_hookarg const *a)
     /* nothing is left to decide: the lines the refusal level lets through */
     if (level > st->rejectmax) return DECLINED ;
     st->out.len = 0 ;
-    if (lead(st, 0) && shape(&st->out, a)) put(st->out.s, st->out.len) ;
+    if (lead(st, 0) && shape(&st->out, a)) allwrite(2, st->out.s, st->out.len) ;
     return DECLINED ;
   }
   if (level < LOGEMERG) level = LOGEMERG ;  /* the record's level is one digit */
@@ -200,7 +156,7 @@ static int adaptive_end (void *state, qp_hookarg const *a)
 static int level_arg (char const *name, char const *arg, int dflt, int *n)
 {
   *n = dflt ;
-  if (!arg || parse_level(arg, n)) return 1 ;
+  if (!arg || qp_loglevel_scan(arg, n)) return 1 ;
   qp_log(LOGERROR, "usage: logging/adaptive [accept L] [reject L] [prefix C]: bad ", name, " level: ", arg,
     " (0-7 or LOGDEBUG, LOGINFO, ...)", (char *)0) ;
   return 0 ;

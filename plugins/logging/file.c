@@ -54,22 +54,6 @@ struct lf_s
   unsigned long dropped ;  /* lines lost and not yet reported */
 } ;
 
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
-/* 1 and *n set, or 0: 0-7 or qpsmtpd's names, with or without LOG */
-static int parse_level (char const *s, int *n)
-{
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
-  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
-  for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
-  return 0 ;
-}
-
 /* Lines of our own go straight to fd 2 in the core's shape: through qp_log
    they would come back to this plugin, whose output is what failed. */
 static void say (char const *a, char const *b, char const *c, char const *d)
@@ -360,7 +344,7 @@ static int lf_init (void *state)
   lf *st = state ;
   if (!parse_words(st)) return 0 ;
   st->max = LOGWARN ;
-  if (st->loglevel && !parse_level(st->loglevel, &st->max))
+  if (st->loglevel && !qp_loglevel_scan(st->loglevel, &st->max))
     return usage("bad loglevel: ", st->loglevel) ;
   if (!st->tsformat) st->tsformat = "%a %b %d %T %Y" ;
   if (strlen(st->pattern) >= LF_PATH_MAX) return usage("path too long", "") ;

@@ -52,12 +52,6 @@ static char const *const sevs[8] =
   "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"
 } ;
 
-/* qpsmtpd's level names (loglevel) */
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
 typedef struct fac_s fac ;
 struct fac_s { char const *name ; int code ; } ;
 
@@ -79,14 +73,13 @@ static char const *unprefix (char const *s)
   return s ;
 }
 
-/* 1 and *n, or 0: 0-7, qpsmtpd's level names, syslog's severity names */
+/* 1 and *n, or 0: qpsmtpd's levels, or syslog's severity names (LOG_ERR) */
 static int parse_level (char const *s, int *n)
 {
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
+  if (qp_loglevel_scan(unprefix(s), n)) return 1 ;
   s = unprefix(s) ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
   for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i]) || !strcasecmp(s, sevs[i])) { *n = i ; return 1 ; }
+    if (!strcasecmp(s, sevs[i])) { *n = i ; return 1 ; }
   return 0 ;
 }
 

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <skalibs/allreadwrite.h>
 #include <skalibs/stralloc.h>
 
 #include <qcsmtpd/plugin.h>
@@ -25,51 +26,6 @@ struct tid_s
   unsigned long n ;    /* the transaction's number in the connection, from 1 */
   int mailed ;         /* a MAIL command was seen */
 } ;
-
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
-/* 1 and *n set, or 0 */
-static int parse_level (char const *s, int *n)
-{
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
-  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
-  for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
-  return 0 ;
-}
-
-/* printable ASCII only, so one event stays one line */
-static int cat_clean (stralloc *sa, char const *s)
-{
-  size_t start = sa->len ;
-  if (!stralloc_cats(sa, s)) return 0 ;
-  for (size_t i = start ; i < sa->len ; i++)
-  {
-    unsigned char c = (unsigned char)sa->s[i] ;
-    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
-    else if (c < 32 || c > 126) sa->s[i] = '?' ;
-  }
-  return 1 ;
-}
-
-static void put (char const *s, size_t len)
-{
-  while (len)
-  {
-    ssize_t w = write(2, s, len) ;
-    if (w < 0)
-    {
-      if (errno == EINTR) continue ;
-      return ;
-    }
-    s += w ;
-    len -= (size_t)w ;
-  }
-}
 
 /* qpsmtpd's shape for this plugin: "<id>.<n> <plugin> plugin: <text>",
    "<id> running plugin (<hook>): <text>" for the core inside a hook,
@@ -88,12 +44,12 @@ static int tid_logging (void *state, qp_hookarg const *a)
   snprintf(num, sizeof num, ".%lu ", st->n) ;
   ok = stralloc_cats(&st->line, st->id) && stralloc_cats(&st->line, num) ;
   if (ok && strcmp(plugin, "core"))
-    ok = cat_clean(&st->line, plugin) && stralloc_cats(&st->line, " plugin: ") ;
+    ok = qp_cat_printable(&st->line, plugin) && stralloc_cats(&st->line, " plugin: ") ;
   else if (ok && hook && *hook)
-    ok = stralloc_cats(&st->line, "running plugin (") && cat_clean(&st->line, hook)
+    ok = stralloc_cats(&st->line, "running plugin (") && qp_cat_printable(&st->line, hook)
       && stralloc_cats(&st->line, "): ") ;
-  ok = ok && cat_clean(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
-  if (ok) put(st->line.s, st->line.len) ;
+  ok = ok && qp_cat_printable(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
+  if (ok) allwrite(2, st->line.s, st->line.len) ;
   return DECLINED ;
 }
 
@@ -123,7 +79,7 @@ static int max_level (char const *arg, int *max)
   uint64_t n = LOGWARN ;
   if (arg)
   {
-    if (parse_level(arg, max)) return 1 ;
+    if (qp_loglevel_scan(arg, max)) return 1 ;
     qp_log(LOGERROR, "usage: logging/transaction_id [level] (0-7 or LOGDEBUG, LOGINFO, ...), not ", arg, (char *)0) ;
     return 0 ;
   }

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <skalibs/allreadwrite.h>
 #include <skalibs/stralloc.h>
 
 #include <qcsmtpd/plugin.h>
@@ -24,51 +25,6 @@ struct warn_s
 } ;
 
 /* qpsmtpd's level names, with and without the LOG prefix */
-static char const *const levels[8] =
-{
-  "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"
-} ;
-
-/* 1 and *n set, or 0 */
-static int parse_level (char const *s, int *n)
-{
-  if (s[0] >= '0' && s[0] <= '7' && !s[1]) { *n = s[0] - '0' ; return 1 ; }
-  if (!strncasecmp(s, "LOG", 3)) s += 3 ;
-  if (!strcasecmp(s, "radar")) { *n = LOGEMERG ; return 1 ; }
-  for (int i = 0 ; i < 8 ; i++)
-    if (!strcasecmp(s, levels[i])) { *n = i ; return 1 ; }
-  return 0 ;
-}
-
-/* printable ASCII only, so one event stays one line */
-static int cat_clean (stralloc *sa, char const *s)
-{
-  size_t start = sa->len ;
-  if (!stralloc_cats(sa, s)) return 0 ;
-  for (size_t i = start ; i < sa->len ; i++)
-  {
-    unsigned char c = (unsigned char)sa->s[i] ;
-    if (c == '\n' || c == '\r' || c == '\t') sa->s[i] = ' ' ;
-    else if (c < 32 || c > 126) sa->s[i] = '?' ;
-  }
-  return 1 ;
-}
-
-static void put (char const *s, size_t len)
-{
-  while (len)
-  {
-    ssize_t w = write(2, s, len) ;
-    if (w < 0)
-    {
-      if (errno == EINTR) continue ;
-      return ;
-    }
-    s += w ;
-    len -= (size_t)w ;
-  }
-}
-
 static int warn_logging (void *state, qp_hookarg const *a)
 {
   warn *st = state ;
@@ -87,12 +43,12 @@ static int warn_logging (void *state, qp_hookarg const *a)
   if (ok && strcmp(plugin, "core"))
   {
     if (*hook)
-      ok = stralloc_catb(&st->line, "(", 1) && cat_clean(&st->line, hook)
+      ok = stralloc_catb(&st->line, "(", 1) && qp_cat_printable(&st->line, hook)
         && stralloc_catb(&st->line, ") ", 2) ;
-    ok = ok && cat_clean(&st->line, plugin) && stralloc_catb(&st->line, ": ", 2) ;
+    ok = ok && qp_cat_printable(&st->line, plugin) && stralloc_catb(&st->line, ": ", 2) ;
   }
-  ok = ok && cat_clean(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
-  if (ok) put(st->line.s, st->line.len) ;
+  ok = ok && qp_cat_printable(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
+  if (ok) allwrite(2, st->line.s, st->line.len) ;
   return DECLINED ;
 }
 
@@ -106,7 +62,7 @@ static int warn_init (void *state)
 {
   warn *st = state ;
   int max = LOGWARN ;
-  if (st->level && !parse_level(st->level, &max))
+  if (st->level && !qp_loglevel_scan(st->level, &max))
   {
     qp_log(LOGERROR, "usage: logging/warn [level] (0-7 or LOGDEBUG, LOGINFO, ...)", (char *)0) ;
     return 0 ;

@@ -1,5 +1,5 @@
 # loop reject_type temp: the refusal is temporary; the core replaces an enhanced
-# code of the wrong class by its default for the hook (451 4.7.1).
+# code of the wrong class: 4.4.6, its subject and detail in the reply's class.
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
@@ -21,7 +21,7 @@ env TCPREMOTEIP=192.0.2.7
 >
 > hello
 > .
-<= 451 4.7.1 Too many hops
+<= 451 4.4.6 Too many hops
 > QUIT
 <~ 221
 queued 0

@@ -290,6 +290,10 @@ struct qp_ip_s
 } ;
 /* The client's address (::ffff:a.b.c.d is family 4). */
 extern qp_ip const *qp_remote_addr (void) ;
+/* Appends the client's key for per-client state: its address, or for IPv6
+   its /64 ("2001:0db8:0000:0001::/64"), which one host may change at every
+   connection (privacy addresses, RFC 8981). 1 ok, 0 no memory. */
+extern int qp_client_key (stralloc *sa) ;
 /* Parses a dotted IPv4 or an IPv6 address (RFC 4291 2.2 forms). 1 ok, 0 not an address. */
 extern int qp_ip_parse (char const *s, qp_ip *ip) ;
 /* 1 if ip is in net/bits (same family; bits 0..32 or 0..128), else 0. */
@@ -415,6 +419,14 @@ extern int qp_control_cdb_get (char const *name, char const *key, size_t keylen,
     instance's loglevel argument when it has one, else control/loglevel. */
 
 extern void qp_log (int level, char const *s, ...) ;
+/* For logging plugins. A level as qpsmtpd's configurations write it: a
+   digit 0-7, LOGWARN, WARN, warn (any case; LOGRADAR is 0): 1 and *n, or 0. */
+extern int qp_loglevel_scan (char const *s, int *n) ;
+/* "emerg" ... "debug" */
+extern char const *qp_loglevel_name (int level) ;
+/* Appends s with \t \r \n made spaces and other octets outside printable
+   ASCII made '?', so that a log event stays one line. 1, or 0 no memory. */
+extern int qp_cat_printable (stralloc *sa, char const *s) ;
 /* 1 if a line of that level from the running instance would be logged. */
 extern int qp_log_wants (int level) ;
 
