@@ -41,6 +41,14 @@ SAMPLE_SET = ["quit_fortune", "count_unrecognized_commands 4", "relay", "auth/au
               "virus/klez_filter", "naughty reject data", "queue/qmail-queue"]
 # issue 10's DNS row: the qmail-smtpd set with these after relay (qcsmtpd), or
 # qpsmtpd's rcpt_ok set with them first; both ask the bench's own dnsmasq
+# issue 12's rows: the store's plugins on LMDB (store_dir) and on Redis
+# (store_redis), inserted after relay in the qmail-smtpd set. greylisting
+# keys on the client only (its default) with a 1 s black timeout: the row's
+# warm-up (Store.warm) defers the first attempt and passes the retry, so
+# every measured session is a known client whose triplet is renewed (a read
+# and a write per transaction), greylisting's steady state. karma reads the
+# client's record at connect and adds to it at disconnect.
+STORE_PLUGINS = ["greylisting black_timeout 1", "karma reject 1"]
 DNS_PLUGINS = ["dnsbl", "rhsbl", "resolvable_fromhost", "fcrdns"]
 DNS_ZONES = ["bl1.bench.test", "bl2.bench.test"]
 RHS_ZONE = "rhs.bench.test"
@@ -238,6 +246,67 @@ class TcpServer(Server):
         self.pid = p.pid
         running.append(self)
         wait_listen(self.port, self.pid, self.key)
+
+
+class StoreServer(TcpServer):
+    """qcsmtpd with the store's plugins: after tcpserver listens, one
+    session puts the bench client's triplet in greylisting's store and, after
+    the black timeout, a second one makes it white (smtpload's sessions
+    would otherwise be deferred)"""
+
+    def start(self):
+        TcpServer.start(self)
+        for attempt in range(2):
+            codes = smtp_codes(self.port, [b"EHLO bench.client", b"MAIL FROM:<warm@example.org>",
+                                           b"RCPT TO:<postmaster@example.com>", b"QUIT"])
+            if attempt == 0:
+                time.sleep(1.2)
+        if codes[2:4] != [250, 250]:
+            raise RuntimeError("%s: the warm-up session got %s, not 250 to MAIL and RCPT" % (self.key, codes))
+
+
+def smtp_codes(port, lines, timeout=10):
+    """the reply codes of a short SMTP session (greeting first)"""
+    s = socket.create_connection(("127.0.0.1", port), timeout)
+    f = s.makefile("rb")
+    codes = []
+
+    def reply():
+        while True:
+            l = f.readline()
+            if len(l) < 4 or l[3:4] != b"-":
+                codes.append(int(l[:3]) if l[:3].isdigit() else 0)
+                return
+    reply()
+    for l in lines:
+        s.sendall(l + b"\r\n")
+        reply()
+    s.close()
+    return codes
+
+
+class Redis:
+    """redis-server on a free loopback port, no persistence (peers.md)"""
+
+    def __init__(self, work):
+        self.key, self.port = "redis", free_port()
+        self.dir = work.mk("redis")
+        p = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                              "--appendonly", "no", "--dir", self.dir, "--daemonize", "no",
+                              "--logfile", os.path.join(self.dir, "redis.log")],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.pid = p.pid
+        running.append(self)
+        wait_listen(self.port, self.pid, "redis-server")
+
+    def stop(self):
+        if self.pid and alive(self.pid):
+            os.kill(self.pid, signal.SIGTERM)
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+        self.pid = None
 
 
 class Forkserver(Server):
@@ -460,6 +529,23 @@ class Work:
             got = dnslib.ask(self.dns.port, name, qtype)
             if got != want:
                 raise RuntimeError("dnsmasq on port %d: %s %s answered %s, not %s" % (self.dns.port, name, qtype, got, want))
+
+    def start_store(self, args, want):
+        """the control directories of the store rows: LMDB under a store_dir
+        of the work directory; Redis on a redis-server of our own"""
+        plugins = store_set(args)
+        for key in ("qc-store", "qc-redis"):
+            if key not in want:
+                continue
+            d = self.control[key] = self.mk("control-" + key)
+            for name in ("me", "rcpthosts", "badmailfrom", "spool_dir"):
+                shutil.copy(os.path.join(self.control["qc-qmail"], name), d)
+            self.write(d, "plugins", "\n".join(QMAIL_SET[:1] + plugins + QMAIL_SET[1:]))
+            if key == "qc-store":
+                self.write(d, "store_dir", self.mk("store-lmdb"))
+            else:
+                self.redis = Redis(self)
+                self.write(d, "store_redis", "127.0.0.1:%d" % self.redis.port)
 
     def sample_files(self, d):
         """the control files of the sample set, the same for both servers"""
@@ -689,6 +775,11 @@ def pct(v, p):
     return v[max(k, 1) - 1] if v else None
 
 
+def store_set(args):
+    """the store rows' plugins that ./qcsmtpd has"""
+    return [p for p in STORE_PLUGINS if p.split()[0] in getattr(args, "available", [])]
+
+
 def specs(work, args):
     qc = lambda name: lambda w, q: TcpServer(name, w, q, [w.qcsmtpd], {"QCSMTPD_CONTROL": w.control[name]})
     all_ = [
@@ -716,6 +807,14 @@ def specs(work, args):
              % ", ".join(DNS_PLUGINS), slow=1, dns=1,
              make=lambda w, q: TcpServer("qp-dns", w, q, ["/usr/bin/env", "TCPREMOTEHOST=" + CLIENT_NAME, w.qpprog],
                                          w.qp_dns_env),
+             queues=["qq"], big_on=""),
+        dict(key="qc-store", label="qcsmtpd, qmail-smtpd set and %s, store on LMDB (store_dir)"
+             % ", ".join(store_set(args)), store=1,
+             make=lambda w, q: StoreServer("qc-store", w, q, [w.qcsmtpd], {"QCSMTPD_CONTROL": w.control["qc-store"]}),
+             queues=["qq"], big_on=""),
+        dict(key="qc-redis", label="qcsmtpd, qmail-smtpd set and %s, store on Redis (store_redis, redis-server on loopback)"
+             % ", ".join(store_set(args)), store=1,
+             make=lambda w, q: StoreServer("qc-redis", w, q, [w.qcsmtpd], {"QCSMTPD_CONTROL": w.control["qc-redis"]}),
              queues=["qq"], big_on=""),
         dict(key="qp-fork", label="qpsmtpd 0.94 forkserver (rcpt_ok, queue/qmail-queue)", slow=1,
              make=lambda w, q: Forkserver("qp-fork", w, q), queues=["qq"], big_on="qq"),
@@ -1098,7 +1197,7 @@ def main():
     ap.add_argument("--pipeline-reps", type=int, default=3, help="pipelined sessions per round")
     ap.add_argument("--big-mb", type=int, default=100, help="big message, MB (0: none)")
     ap.add_argument("--qp-big-mb", type=int, default=10, help="big message for qpsmtpd, MB")
-    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qp-fork,postfix")
+    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qc-store,qc-redis,qp-fork,postfix")
     ap.add_argument("--queues", default="", help="comma-separated subset of qq,null")
     ap.add_argument("--out", default=os.path.join(ROOT, "doc", "performance.md"), help="'-' for stdout")
     ap.add_argument("--json", default="", help="also write the raw samples there")
@@ -1135,6 +1234,8 @@ def main():
         sp = specs(work, args)
         if any(s.get("dns") for s in sp):
             work.start_dns()
+        if any(s.get("store") for s in sp):
+            work.start_store(args, [s["key"] for s in sp])
         inst = [(s, q) for s in sp for q in s["queues"]]
         log("work directory %s; %d instances, %d rounds of %d slices; larger set: %s" %
             (work.dir, len(inst), args.rounds, args.slices, ",".join(args.plugins_large)))

@@ -2,7 +2,8 @@
 # ISC license.
 # tests/bench/peers.sh: installs what make bench compares against, when
 # missing: ucspi-tcp (tcpserver), Debian's qpsmtpd 0.94 and Postfix (its smtpd,
-# and smtp-source), dnsmasq and Net::IP for the DNS row. Postfix goes in unconfigured ("No configuration") and the
+# and smtp-source), dnsmasq and Net::IP for the DNS row, redis-server for the
+# store's Redis row. Postfix goes in unconfigured ("No configuration") and the
 # system instance is never left running: make bench runs its own instances on
 # loopback ports with their own configuration directories.
 set -eu
@@ -14,6 +15,7 @@ test -x /usr/sbin/postfix && test -x /usr/sbin/smtp-source || need="$need postfi
 # the DNS row: dnsmasq answers both servers; qpsmtpd's resolvable_fromhost needs Net::IP
 command -v dnsmasq >/dev/null 2>&1 || test -x /usr/sbin/dnsmasq || need="$need dnsmasq-base"
 perl -MNet::IP -e 1 >/dev/null 2>&1 || need="$need libnet-ip-perl"
+command -v redis-server >/dev/null 2>&1 || need="$need redis-server"
 command -v file >/dev/null 2>&1 || need="$need file"
 command -v ldd >/dev/null 2>&1 || need="$need libc-bin"
 # cc builds the floor and the load generator; size lists sections
