@@ -47,22 +47,6 @@ static qp_argdef const rmap_args[] =
 /* qpsmtpd's text when a line or the default has none */
 #define NO_SUCH_USER "No such user."
 
-/* qpsmtpd's constants a line may name (Qpsmtpd::Constants); DENYHARD is the
-   old name of DENY_DISCONNECT. DONE is refused: nothing would answer. */
-static struct { char const *name ; int verdict ; } const codes[] =
-{
-  { "OK", OK }, { "DENY", DENY }, { "DENYSOFT", DENYSOFT },
-  { "DENY_DISCONNECT", DENY_DISCONNECT }, { "DENYHARD", DENY_DISCONNECT },
-  { "DENYSOFT_DISCONNECT", DENYSOFT_DISCONNECT }, { "DECLINED", DECLINED },
-} ;
-
-static int code_lookup (char const *s)
-{
-  for (size_t i = 0 ; i < sizeof codes / sizeof *codes ; i++)
-    if (!strcasecmp(codes[i].name, s)) return codes[i].verdict ;
-  return -1 ;
-}
-
 static void lower (char *s)
 {
   for (; *s ; s++) if (*s >= 'A' && *s <= 'Z') *s += 'a' - 'A' ;
@@ -97,7 +81,7 @@ static int ent_make (rmap *st, size_t off, mapent *e)
   code = field(key) ;
   comment = field(code) ;
   if (!*code) return bad(st, line, "no code (OK, DENY, DENYSOFT, DENY_DISCONNECT, DENYSOFT_DISCONNECT or DECLINED)", "") ;
-  e->verdict = code_lookup(code) ;
+  e->verdict = qp_verdict_scan(code) ;
   if (e->verdict < 0) return bad(st, line, "unknown code ", code) ;
   e->comment = *comment ? (size_t)(comment - st->text.s) : (size_t)-1 ;
   lower(key) ;
@@ -192,7 +176,7 @@ static int default_parse (rmap *st)
   if (cl >= sizeof code) cl = sizeof code - 1 ;
   memcpy(code, st->dflt, cl) ;
   code[cl] = 0 ;
-  st->dverdict = code_lookup(code) ;
+  st->dverdict = qp_verdict_scan(code) ;
   if (st->dverdict < 0)
   {
     qp_log(LOGERROR, "default: unknown code '", code, "' (OK, DENY, DENYSOFT, DENY_DISCONNECT, DENYSOFT_DISCONNECT or DECLINED)", (char *)0) ;

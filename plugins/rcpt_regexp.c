@@ -35,22 +35,6 @@ struct rre_s
 
 #define FILE_NAME "rcpt_regexp"
 
-/* qpsmtpd's constants a line may name (Qpsmtpd::Constants); DENYHARD is the
-   old name of DENY_DISCONNECT. DONE is refused: nothing would answer. */
-static struct { char const *name ; int verdict ; } const codes[] =
-{
-  { "OK", OK }, { "DENY", DENY }, { "DENYSOFT", DENYSOFT },
-  { "DENY_DISCONNECT", DENY_DISCONNECT }, { "DENYHARD", DENY_DISCONNECT },
-  { "DENYSOFT_DISCONNECT", DENYSOFT_DISCONNECT }, { "DECLINED", DECLINED },
-} ;
-
-static int code_lookup (char const *s)
-{
-  for (size_t i = 0 ; i < sizeof codes / sizeof *codes ; i++)
-    if (!strcasecmp(codes[i].name, s)) return codes[i].verdict ;
-  return -1 ;
-}
-
 static void lower (char *s)
 {
   for (; *s ; s++) if (*s >= 'A' && *s <= 'Z') *s += 'a' - 'A' ;
@@ -86,7 +70,7 @@ static int rule_make (rre *st, size_t off, rule *r)
   code = field(key) ;
   comment = field(code) ;
   if (!*code) return bad(line, "no code (OK, DENY, DENYSOFT, DENY_DISCONNECT, DENYSOFT_DISCONNECT or DECLINED)", "") ;
-  r->verdict = code_lookup(code) ;
+  r->verdict = qp_verdict_scan(code) ;
   if (r->verdict < 0) return bad(line, "unknown code ", code) ;
   r->comment = *comment ? (size_t)(comment - st->text.s) : (size_t)-1 ;
   r->key = off ;

@@ -7,6 +7,7 @@
 #include "hook.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <skalibs/genalloc.h>
 #include <skalibs/stralloc.h>
@@ -30,6 +31,15 @@ static char const *const vnames[QP_VERDICT_MAX] =
 char const *verdict_name (int v)
 {
   return v >= 0 && v < QP_VERDICT_MAX ? vnames[v] : "invalid" ;
+}
+
+int qp_verdict_scan (char const *s)
+{
+  for (int v = 0 ; v < QP_VERDICT_MAX ; v++)
+    if (v != DONE && !strcasecmp(s, vnames[v])) return v ;
+  /* qpsmtpd's old name of DENY_DISCONNECT */
+  if (!strcasecmp(s, "DENYHARD")) return DENY_DISCONNECT ;
+  return -1 ;
 }
 
 /* the logging hook takes the log lines (log.c knows it only as a sink) */

@@ -422,6 +422,11 @@ extern void qp_log (int level, char const *s, ...) ;
 /* For logging plugins. A level as qpsmtpd's configurations write it: a
    digit 0-7, LOGWARN, WARN, warn (any case; LOGRADAR is 0): 1 and *n, or 0. */
 extern int qp_loglevel_scan (char const *s, int *n) ;
+/* A verdict named in a control file as qpsmtpd's constants (any case):
+   OK, DENY, DENYSOFT, DENY_DISCONNECT (old name DENYHARD),
+   DENYSOFT_DISCONNECT, DECLINED; -1 for anything else, DONE included
+   (nothing would answer the client). */
+extern int qp_verdict_scan (char const *s) ;
 /* "emerg" ... "debug" */
 extern char const *qp_loglevel_name (int level) ;
 /* Appends s with \t \r \n made spaces and other octets outside printable
