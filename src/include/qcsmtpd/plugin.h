@@ -413,6 +413,43 @@ extern int qp_control_cdb (char const *name, char const *key, size_t keylen) ;
    (NUL-terminated; value->len excludes the NUL). */
 extern int qp_control_cdb_get (char const *name, char const *key, size_t keylen, stralloc *value) ;
 
+ /* Address lists in qmail's badmailfrom format (badmailfrom, badrcptto):
+    lines "key [reason]", key an address, "@host" or a POSIX extended regex
+    matched case-insensitively against the whole address. mode says which
+    keys are patterns: QP_ADDRLIST_LITERAL none (qmail), QP_ADDRLIST_AUTO
+    those with one of / ^ $ * + ! % ? \ (qpsmtpd master), QP_ADDRLIST_PATTERN
+    all (qpsmtpd 0.94's *_patterns files). The list lives in the plugin's
+    state (zeroed: empty). */
+
+#define QP_ADDRLIST_LITERAL 0
+#define QP_ADDRLIST_AUTO 1
+#define QP_ADDRLIST_PATTERN 2
+
+typedef struct qp_addrlist_s qp_addrlist ;
+struct qp_addrlist_s
+{
+  stralloc text ;
+  struct qp_addrentry_s *e ;
+  size_t n ;
+} ;
+
+typedef struct qp_addrmatch_s qp_addrmatch ;
+struct qp_addrmatch_s
+{
+  char const *key ;      /* the entry (a literal one lower-cased) */
+  char const *reason ;   /* NULL if the line has none */
+  int pattern ;          /* 1 if the entry is a regex */
+} ;
+
+/* Appends control/file's entries (missing: none). 1, or 0 after logging:
+   unreadable or too large, a bad pattern, no memory. A literal key that
+   looks like a pattern is logged at info with hint (how to make it one;
+   NULL: not logged); a literal key without @ at warn (it never matches). */
+extern int qp_addrlist_load (qp_addrlist *l, char const *file, int mode, char const *hint) ;
+/* 1 and *m for the first entry addr matches, else 0. The null sender and
+   an address without user or host match nothing. */
+extern int qp_addrlist_match (qp_addrlist const *l, char const *addr, qp_addrmatch *m) ;
+
 
  /* Logging: the pieces are concatenated, the list ends with a NULL. The core
     adds the pid, the level and the plugin's name, and filters by the
