@@ -28,6 +28,7 @@ struct gl_s
   unsigned int grey ;
   unsigned int white ;
   char const *db_dir ;
+  char const *redis ;
   stralloc key ;         /* scratch */
   stralloc val ;         /* scratch */
 } ;
@@ -44,6 +45,7 @@ static qp_argdef const args[] =
   { .name = "grey_timeout", .type = QP_ARG_UINT, .off = offsetof(gl, grey), .def = "12000", .min = 1, .max = 31536000, .meta = "SECONDS" },
   { .name = "white_timeout", .type = QP_ARG_UINT, .off = offsetof(gl, white), .def = "3110400", .min = 1, .max = 315360000, .meta = "SECONDS" },
   { .name = "db_dir", .type = QP_ARG_STRING, .off = offsetof(gl, db_dir), .meta = "DIR" },
+  { .name = "redis", .type = QP_ARG_STRING, .off = offsetof(gl, redis), .meta = "HOST:PORT" },
   { 0 }
 } ;
 
@@ -52,8 +54,6 @@ static qp_argdef const args[] =
 static int gl_init (void *state)
 {
   gl *st = state ;
-  stralloc dir = STRALLOC_ZERO ;
-  int r ;
   if (st->grey < st->black)
   {
     qp_log(LOGERROR, "grey_timeout is shorter than black_timeout: no retry could ever pass", (char *)0) ;
@@ -64,19 +64,8 @@ static int gl_init (void *state)
     qp_log(LOGERROR, "remote_ip, sender and recipient are all 0: nothing to key the triplets on", (char *)0) ;
     return 0 ;
   }
-  if (!st->db_dir) return 1 ;
-  /* qpsmtpd's db_dir: the store is the core's, in control/store_dir; a
-     plugins file that names another directory would silently split the data */
-  r = qp_control_line("store_dir", &dir) ;
-  if (r <= 0 || strcmp(dir.s, st->db_dir))
-  {
-    qp_log(LOGERROR, "db_dir ", st->db_dir, " is not control/store_dir (", r > 0 ? dir.s : "unset",
-      "): the store is the core's; set control/store_dir to it and drop the argument", (char *)0) ;
-    stralloc_free(&dir) ;
-    return 0 ;
-  }
-  stralloc_free(&dir) ;
-  return 1 ;
+  /* qpsmtpd's db_dir and redis: accepted when they name the core's store */
+  return qp_store_args(st->db_dir, st->redis) ;
 }
 
 static int immune (void)

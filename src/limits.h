@@ -35,6 +35,10 @@
 #define STORE_NS_MAX 64              /* octets of a store namespace */
 #define STORE_KEY_MAX 400            /* octets of a store key (LMDB keys are at most 511) */
 #define STORE_VALUE_MAX 65536        /* octets of a store value */
+#define STORE_REDIS_MS 1000          /* deadline of the Redis connect and of each command (and at most the policy budget left) */
+#define STORE_REDIS_SLACK 60         /* seconds a Redis key outlives its expiry (the value's own expiry decides; Redis only reclaims) */
+#define RESP_LINE_MAX 512            /* octets of a RESP status, error or length line */
+#define RESP_BULK_MAX (STORE_VALUE_MAX + 64)  /* octets of a bulk reply: a stored value and its head */
 #define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
 #define AUTH_LINE_MAX 12288          /* an AUTH continuation line, RFC 4954 4 */
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */

@@ -402,4 +402,26 @@ write('dns', {
     'rev-empty': b'\x80',
 })
 
+# resp: a Redis reply stream (the store's answers), cut at NULs into the
+# arguments of a command for the encoder
+write('resp', {
+    'status-ok': b'+OK\r\n',
+    'error-wrongpass': b'-WRONGPASS invalid username-password pair or user is disabled.\r\n',
+    'error-script': b'-QCNOTCOUNTER not a counter script: 1f0\r\n',
+    'integer': b':500\r\n',
+    'integer-negative': b':-9223372036854775808\r\n',
+    'integer-overflow': b':9223372036854775808\r\n',
+    'bulk': b'$12\r\n1060:c:5\x00abc\r\n',
+    'bulk-empty': b'$0\r\n\r\n',
+    'bulk-short': b'$100\r\nhalf',
+    'bulk-no-crlf': b'$3\r\nabcde',
+    'nil': b'$-1\r\n',
+    'two-replies': b'+OK\r\n:1\r\n',
+    'array': b'*1\r\n$1\r\nx\r\n',
+    'resp3-map': b'%1\r\n+a\r\n+b\r\n',
+    'lone-lf': b'+OK\n',
+    'http': b'HTTP/1.1 400 Bad Request\r\n\r\n',
+    'args': b'GET\x00qc:grey:k',
+})
+
 print('seeds written under', corpus)

@@ -150,6 +150,7 @@ def t_config_errors():
     for plugin, what in (("greylisting black_timeout 600 grey_timeout 60", "grey_timeout is shorter than black_timeout"),
                          ("greylisting remote_ip 0", "remote_ip, sender and recipient are all 0"),
                          ("greylisting db_dir /var/lib/qpsmtpd/greylisting", "db_dir /var/lib/qpsmtpd/greylisting is not control/store_dir"),
+                         ("greylisting redis 127.0.0.1:6379", "redis 127.0.0.1:6379 is not control/store_redis (unset)"),
                          ("greylisting mode denysoft", "unknown argument 'mode'")):
         s = Site(plugin=plugin)
         out, log, rc = s.session(mail(), 0)

@@ -7,17 +7,16 @@
 # that removes expired records, and the faults: store_dir missing or
 # unwritable, store_mapsize malformed, the map full.
 import os
-import random
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import BIN, TestFailure, check, finish, note, run_test, tmpbase
+from itlib import check, finish, note, run_test, tmpbase
+from storelib import kill9, parallel, session
 
 
 def setup(files=None, store=True):
@@ -33,25 +32,6 @@ def setup(files=None, store=True):
         with open(os.path.join(ctl, k), "w") as fh:
             fh.write(v + "\n")
     return d, st
-
-
-def env(d, now=None):
-    e = {"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": os.path.join(d, "control"), "QMAIL": os.path.join(d, "qmail"),
-         "TCPREMOTEIP": "192.0.2.7", "TCPLOCALIP": "127.0.0.1"}
-    if now is not None:
-        e["QCSMTPD_TEST_NOW"] = str(now)
-    for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
-        if k in os.environ:
-            e[k] = os.environ[k]
-    return e
-
-
-def session(d, cmds, now=None):
-    """Runs XSTORE commands in one session: the replies after the greeting, and the log."""
-    r = subprocess.run([BIN], input="".join(c + "\r\n" for c in cmds + ["QUIT"]).encode(), env=env(d, now),
-                       cwd=d, capture_output=True, timeout=60)
-    out = r.stdout.decode("latin-1").split("\r\n")
-    return out[1:1 + len(cmds)], r.stderr.decode("latin-1")
 
 
 def t_expiry_across_sessions():
@@ -85,62 +65,13 @@ def t_sweep():
 
 
 def t_parallel():
-    # 100 sessions at once, each adding 1 to the same counter 5 times
     d, st = setup()
-    procs = [subprocess.Popen([BIN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              env=env(d), cwd=d) for _ in range(100)]
-    for p in procs:
-        p.stdin.write(b"".join(b"XSTORE INCR karma 192.0.2.7 1 0\r\n" for _ in range(5)) + b"QUIT\r\n")
-        p.stdin.close()
-    acks = 0
-    for p in procs:
-        acks += p.stdout.read().count(b"250 2.0.0 counter")
-        p.stdout.close()
-        p.wait(60)
-    out, _ = session(d, ["XSTORE GET karma 192.0.2.7"])
-    check(acks == 500, "%d increments acknowledged" % acks)
-    check(out[0].startswith("250 2.0.0 value 500 "), "total after 100 parallel sessions: %r" % out)
+    parallel(d)
 
 
 def t_kill9():
-    # 20 sessions of 300 increments each; 10 of them are killed with SIGKILL
-    # at random moments. Every acknowledged increment is in the total, and
-    # every one the survivors sent; a killed session may have committed some
-    # whose replies were still in its output buffer (pipelined commands are
-    # answered in one write), never more than it sent.
     d, st = setup()
-    procs = []
-    for i in range(20):
-        p = subprocess.Popen([BIN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                             env=env(d), cwd=d)
-        p.stdin.write(b"".join(b"XSTORE INCR k c 1 0\r\n" for _ in range(300)) + b"QUIT\r\n")
-        p.stdin.flush()
-        procs.append(p)
-    time.sleep(0.05)
-    killed = random.sample(procs, 10)
-    for p in killed:
-        time.sleep(random.random() * 0.05)
-        p.kill()
-    acks = 0
-    for p in procs:
-        try:
-            out, _ = p.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            ps = subprocess.run(["ps", "-eo", "pid,stat,wchan:32,args"], capture_output=True, text=True).stdout
-            for q in procs:
-                q.kill()
-            raise TestFailure("a session is stuck after the kills:\n" +
-                              "\n".join(l for l in ps.splitlines() if "qcsmtpd" in l))
-        n = out.count(b"250 2.0.0 counter")
-        check(p in killed or n == 300, "a session that was not killed acknowledged %d of 300" % n)
-        acks += n
-    out, log = session(d, ["XSTORE INCR k c 0 0", "XSTORE PUT k after yes 0", "XSTORE GET k after"])
-    m = re.match(r"250 2\.0\.0 counter (\d+)$", out[0])
-    check(m, "the store is not usable after the kills: %r %s" % (out, log))
-    total = int(m.group(1))
-    note("kill -9: %d increments acknowledged, total %d, 10 sessions killed" % (acks, total))
-    check(acks <= total <= 20 * 300, "total %d for %d acknowledged" % (total, acks))
-    check(out[2].startswith("250 2.0.0 value yes"), out)
+    kill9(d, "")
 
 
 def t_faults():

@@ -493,6 +493,10 @@ extern int qp_store_incr (char const *ns, char const *key, size_t klen, int64_t 
    *result the new value. 1 ok, -1 failure (also: the value is not a counter). */
 extern int qp_store_del (char const *ns, char const *key, size_t klen) ;
 /* 1 deleted, 0 there was none, -1 failure. */
+/* For qpsmtpd's db_dir and redis plugin arguments (NULL: not given): 1 if
+   each names this host's store (control/store_dir on LMDB, control/store_redis
+   on Redis), else 0 after logging both. */
+extern int qp_store_args (char const *db_dir, char const *redis_server) ;
 
 
  /* Time: one clock for the whole process. qp_now is the wall clock in
