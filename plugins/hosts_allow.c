@@ -53,7 +53,7 @@ static qp_argdef const args[] =
 } ;
 
 #define NS "hosts_allow"
-#define FILE_ "control/hosts_allow"
+#define HA_FILE "control/hosts_allow"
 /* attempts when the file of the address is being removed under us */
 #define TAKE_TRIES 20
 
@@ -73,7 +73,7 @@ static vname const verdicts[] =
 
 static int bad (char const *line, char const *why)
 {
-  qp_log(LOGERROR, FILE_, ": bad line \"", line, "\": ", why, (char *)0) ;
+  qp_log(LOGERROR, HA_FILE, ": bad line \"", line, "\": ", why, (char *)0) ;
   return 0 ;
 }
 
@@ -130,7 +130,7 @@ static int load (ha *st)
   int r = qp_control_list("hosts_allow", &st->text) ;
   if (r < 0)
   {
-    qp_log(LOGERROR, "unable to read ", FILE_, ": ", strerror(errno), (char *)0) ;
+    qp_log(LOGERROR, "unable to read ", HA_FILE, ": ", strerror(errno), (char *)0) ;
     return 0 ;
   }
   for (i = 0 ; i < st->text.len ; i++) if (!st->text.s[i]) count++ ;
@@ -385,8 +385,9 @@ static int ha_connect (void *state, qp_hookarg const *a)
   (void)a ;
   if (r && r->verdict != DECLINED)
   {
-    qp_log(r->verdict == OK ? LOGDEBUG : LOGINFO, r->verdict == OK ? "pass: " : "fail: ", "listed in ", FILE_, " as ", qp_verdict_name(r->verdict), (char *)0) ;
-    if (r->msg != (size_t)-1) qp_msg(st->text.s + r->msg) ;
+    qp_log(r->verdict == OK ? LOGDEBUG : LOGINFO, r->verdict == OK ? "pass: " : "fail: ", "listed in ", HA_FILE, " as ", qp_verdict_name(r->verdict), (char *)0) ;
+    /* a message only goes with a refusal: the greeting stays the core's */
+    if (r->msg != (size_t)-1 && r->verdict != OK) qp_msg(st->text.s + r->msg) ;
     return r->verdict ;
   }
   /* relay clients (RELAYCLIENT, relayclients) are our own: a submission

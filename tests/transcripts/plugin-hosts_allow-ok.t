@@ -6,7 +6,7 @@ control loglevel 7
 control hosts_allow <<END
 2001:db8::/32 OK
 2001:db8:7::/48 DENYSOFT
-192.0.2.0/24 OK
+192.0.2.0/24 OK our own relay
 END
 control plugins <<END
 hosts_allow
