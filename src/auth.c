@@ -6,6 +6,7 @@
 
 #include "auth.h"
 
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -312,6 +313,151 @@ static int succeed (mechanism const *m, char const *user)
   return 1 ;
 }
 
+ /* Failures across connections (control/auth_fail_limit): counters in the
+    store per client address (IPv6: its /64) and per user name, each
+    lasting its window from the first failure counted. At the limit, AUTH
+    gets 454 without the credentials being checked: guessing passwords
+    from one address, or for one user from many, stops paying. A store
+    that fails leaves AUTH unthrottled (logged once): it is a brake, and
+    must never keep users out. */
+
+#define THROTTLE_NS "auth_fail"
+
+typedef struct throttle_s throttle ;
+struct throttle_s
+{
+  unsigned int ipmax, ipsecs ;       /* 0: no limit per address */
+  unsigned int usermax, usersecs ;   /* 0: no limit per user */
+} ;
+
+static throttle thr = { 0, 0, 0, 0 } ;
+static int thr_off = 0 ;   /* the store failed in this connection */
+
+/* "F SECONDS [UF USECONDS]" */
+static int throttle_parse (char const *s)
+{
+  unsigned int v[4] ;
+  unsigned int n = 0 ;
+  while (n < 4)
+  {
+    size_t k ;
+    while (*s == ' ' || *s == '\t') s++ ;
+    if (!*s) break ;
+    k = uint_scan(s, v + n) ;
+    if (!k || (s[k] && s[k] != ' ' && s[k] != '\t')) return 0 ;
+    s += k ;
+    n++ ;
+  }
+  while (*s == ' ' || *s == '\t') s++ ;
+  if (*s || (n != 2 && n != 4)) return 0 ;
+  if (n == 2) { v[2] = v[0] ; v[3] = v[1] ; }
+  for (unsigned int i = 0 ; i < 4 ; i += 2)
+    if (v[i] > AUTH_THROTTLE_MAX || v[i+1] < 1 || v[i+1] > AUTH_THROTTLE_SECS_MAX) return 0 ;
+  thr.ipmax = v[0] ; thr.ipsecs = v[1] ;
+  thr.usermax = v[2] ; thr.usersecs = v[3] ;
+  return 1 ;
+}
+
+int auth_config (void)
+{
+  stralloc sa = STRALLOC_ZERO ;
+  int r ;
+  if (!offered()) return 1 ;
+  r = qp_control_line("auth_fail_limit", &sa) ;
+  if (r < 0) log_core(LOGERROR, "config error: control/auth_fail_limit: ", strerror(errno), (char *)0) ;
+  else if (r && !throttle_parse(sa.s))
+  {
+    log_core(LOGERROR, "config error: control/auth_fail_limit: expected \"FAILURES SECONDS [USER_FAILURES USER_SECONDS]\" (failures 0 to " AUTH_THROTTLE_MAX_S ", seconds 1 to " AUTH_THROTTLE_SECS_MAX_S "), got \"", sa.s, "\"", (char *)0) ;
+    r = -1 ;
+  }
+  stralloc_free(&sa) ;
+  return r >= 0 ;
+}
+
+/* The counter keys: "ip:<address>" (an IPv6 one as "<4 groups>::/64") and
+   "user:<name in lower case>". 1, or 0 (no address known, no memory). */
+static int key_ip (stralloc *sa)
+{
+  qp_ip const *ip = qp_remote_addr() ;
+  sa->len = 0 ;
+  if (!stralloc_cats(sa, "ip:")) return 0 ;
+  if (ip->family == 4) return stralloc_cats(sa, sess.remoteip) ;
+  if (ip->family != 6) return 0 ;
+  for (unsigned int i = 0 ; i < 8 ; i += 2)
+  {
+    char fmt[UINT_FMT] ;
+    size_t n = uint_xfmt(fmt, (unsigned int)ip->a[i] << 8 | ip->a[i + 1]) ;
+    if (!stralloc_catb(sa, fmt, n) || !stralloc_catb(sa, ":", 1)) return 0 ;
+  }
+  return stralloc_cats(sa, ":/64") ;
+}
+
+static int key_user (stralloc *sa, char const *user)
+{
+  size_t i ;
+  sa->len = 0 ;
+  if (!stralloc_cats(sa, "user:")) return 0 ;
+  i = sa->len ;
+  if (!stralloc_cats(sa, user)) return 0 ;
+  /* "Bob" and "bob" are one target for a guesser */
+  for (; i < sa->len ; i++) if (sa->s[i] >= 'A' && sa->s[i] <= 'Z') sa->s[i] += 'a' - 'A' ;
+  return 1 ;
+}
+
+static void store_failed (void)
+{
+  if (thr_off) return ;
+  thr_off = 1 ;
+  log_core(LOGWARN, "AUTH failure throttling is off for this connection: store failure: ", strerror(errno), (char *)0) ;
+}
+
+/* 1 if the counter under key has reached max; 0 not, or unknown. */
+static int over (stralloc *k, unsigned int max)
+{
+  stralloc v = STRALLOC_ZERO ;
+  uint64_t n = 0 ;
+  int r = qp_store_get(THROTTLE_NS, k->s, k->len, &v, 0) ;
+  if (r < 0) store_failed() ;
+  else if (r && (!stralloc_0(&v) || !uint64_scan(v.s, &n))) n = 0 ;
+  stralloc_free(&v) ;
+  return r > 0 && n >= max ;
+}
+
+/* Which limit the client or the user has reached: "address", "user", or NULL. */
+static char const *throttled (char const *user)
+{
+  stralloc k = STRALLOC_ZERO ;
+  char const *why = 0 ;
+  if (thr.ipmax && !thr_off && key_ip(&k) && over(&k, thr.ipmax)) why = "address" ;
+  else if (thr.usermax && !thr_off && key_user(&k, user) && over(&k, thr.usermax)) why = "user" ;
+  stralloc_free(&k) ;
+  return why ;
+}
+
+static void count_failure (char const *user)
+{
+  stralloc k = STRALLOC_ZERO ;
+  int64_t total ;
+  if (thr.ipmax && !thr_off && key_ip(&k) && qp_store_incr(THROTTLE_NS, k.s, k.len, 1, thr.ipsecs, &total) < 0) store_failed() ;
+  if (thr.usermax && !thr_off && key_user(&k, user) && qp_store_incr(THROTTLE_NS, k.s, k.len, 1, thr.usersecs, &total) < 0) store_failed() ;
+  stralloc_free(&k) ;
+}
+
+/* RFC 4954 6: "454 4.7.0 Temporary authentication failure", the
+   credentials unchecked; it counts towards AUTH_FAILURES_MAX. */
+static void refuse_throttled (mechanism const *m, char const *user, char const *why)
+{
+  log_core(LOGNOTICE, "AUTH ", m->name, " throttled for ", user, " from ", sess.remoteip,
+    ": too many failures for the ", why, " (auth_fail_limit)", (char *)0) ;
+  if (++failures >= AUTH_FAILURES_MAX)
+  {
+    reply_closing("4.7.0", "Too many failed AUTH attempts, closing connection") ;
+    fail(QP_CMD_CLOSE) ;
+    return ;
+  }
+  if (!reply_send(454, "4.7.0", "Temporary authentication failure")) fail(QP_CMD_FAIL) ;
+}
+
 /* Turns the verdict into the reply (and the session's state). */
 static void conclude (mechanism const *m, char const *user, int v, char const *msg, int replied)
 {
@@ -325,6 +471,7 @@ static void conclude (mechanism const *m, char const *user, int v, char const *m
     /* one line per failure, with the address, for fail2ban and the like */
     log_core(LOGNOTICE, "AUTH ", m->name, o->code == 535 ? " failed for " : " temporarily failed for ", user,
       " from ", sess.remoteip, (char *)0) ;
+    if (o->fail) count_failure(user) ;
     if (o->fail && ++failures >= AUTH_FAILURES_MAX)
     {
       reply_closing("4.7.0", "Too many failed AUTH attempts, closing connection") ;
@@ -340,13 +487,17 @@ static void conclude (mechanism const *m, char const *user, int v, char const *m
   if (o->close) fail(QP_CMD_CLOSE) ;
 }
 
+
 /* Runs auth-<mech>, then auth if that declined, and answers. */
 static void check (mechanism const *m, char const *user, char const *pass, char const *ticket)
 {
   qp_hookarg a = { .hook = m->hook, .v = { m->lname, user, pass, ticket } } ;
   unsigned int before = reply_count() ;
+  char const *why ;
   int v ;
   if (strlen(user) > AUTH_USER_MAX) { conclude(m, user, DENY, "user name too long", 0) ; return ; }
+  why = throttled(user) ;
+  if (why) { refuse_throttled(m, user, why) ; return ; }
   v = hook_run(m->hook, &a) ;
   if (v == DECLINED) v = hook_run(HOOK_AUTH, &a) ;
   conclude(m, user, v, hook_message(), reply_count() != before) ;

@@ -20,6 +20,10 @@ extern int auth_keyword (void *state, stralloc *sa) ;
 /* 1 if an auth hook is registered (else AUTH is an unknown command). */
 extern int auth_available (void) ;
 
+/* Reads control/auth_fail_limit when AUTH is offered: 1 usable (or
+   absent: no throttling), 0 after logging a configuration error. */
+extern int auth_config (void) ;
+
 /* The AUTH command (qp_command_fn); arg is what follows the verb (wiped
    before return). Returns a QP_CMD_* outcome. */
 extern int auth_command (void *state, char *arg) ;

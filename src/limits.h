@@ -42,6 +42,10 @@
 #define AUTH_FAILURES_MAX 3          /* failed AUTH commands before 421 */
 #define AUTH_LINE_MAX 12288          /* an AUTH continuation line, RFC 4954 4 */
 #define AUTH_USER_MAX 255            /* octets of an AUTH user name */
+#define AUTH_THROTTLE_MAX 1000000    /* control/auth_fail_limit: failures */
+#define AUTH_THROTTLE_MAX_S "1000000"
+#define AUTH_THROTTLE_SECS_MAX 604800  /* control/auth_fail_limit: a window of at most a week */
+#define AUTH_THROTTLE_SECS_MAX_S "604800"
 #define ARGS_WORDS_MAX 64            /* argument words of one control/plugins line */
 #define ARGS_ROWS_MAX 64             /* rows of one plugin's argument table */
 #define DNS_QUERIES_MAX 200          /* distinct DNS queries per connection (uribl: 20 hosts x zones) */

@@ -390,7 +390,7 @@ int smtp_config (void)
     .params = mailparams,
   } ;
   core.commands_more = auth_available() ? command_auth : 0 ;
-  return registry_build(&core) ;
+  return auth_config() && registry_build(&core) ;
 }
 
  /* Dispatch */

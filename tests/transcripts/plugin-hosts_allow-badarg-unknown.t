@@ -1,0 +1,10 @@
+# hosts_allow: a bad argument is a configuration error (hosts_allow max_conn_ip 3).
+control me mx.example.test
+control plugins <<END
+hosts_allow max_conn_ip 3
+END
+env TCPREMOTEIP=192.0.2.7
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log unknown argument 'max_conn_ip'
