@@ -13,7 +13,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -57,18 +56,6 @@ static qp_argdef const args[] =
 /* attempts when the file of the address is being removed under us */
 #define TAKE_TRIES 20
 
-typedef struct vname_s vname ;
-struct vname_s { char const *name ; int verdict ; } ;
-
-/* DONE is not here: at connect it would leave the client without a greeting */
-static vname const verdicts[] =
-{
-  { "DECLINED", DECLINED }, { "OK", OK }, { "DENY", DENY }, { "DENYSOFT", DENYSOFT },
-  { "DENY_DISCONNECT", DENY_DISCONNECT }, { "DENYHARD", DENY_DISCONNECT },
-  { "DENYSOFT_DISCONNECT", DENYSOFT_DISCONNECT }, { 0, 0 }
-} ;
-
-
  /* control/hosts_allow */
 
 static int bad (char const *line, char const *why)
@@ -98,7 +85,7 @@ static int parse_net (char *s, char const *line, rule *r)
 static int parse_line (ha *st, size_t off, rule *r)
 {
   char *s = st->text.s + off, *v ;
-  size_t k = strcspn(s, " \t"), i ;
+  size_t k = strcspn(s, " \t") ;
   /* the line as it was, for the log: a copy before it is split */
   char line[256] ;
   size_t ln = strlen(s) < sizeof(line) - 1 ? strlen(s) : sizeof(line) - 1 ;
@@ -115,10 +102,9 @@ static int parse_line (ha *st, size_t off, rule *r)
     k += strspn(v + k, " \t") ;
     if (v[k]) r->msg = (size_t)(v + k - st->text.s) ;
   }
-  for (i = 0 ; verdicts[i].name ; i++)
-    if (!strcasecmp(v, verdicts[i].name)) break ;
-  if (!verdicts[i].name) return bad(line, "the verdict is not one of DECLINED OK DENY DENYSOFT DENY_DISCONNECT DENYSOFT_DISCONNECT") ;
-  r->verdict = verdicts[i].verdict ;
+  /* DONE is refused too: at connect it would leave the client without a greeting */
+  r->verdict = qp_verdict_scan(v) ;
+  if (r->verdict < 0) return bad(line, "the verdict is not one of DECLINED OK DENY DENYSOFT DENY_DISCONNECT DENYSOFT_DISCONNECT") ;
   return parse_net(s, line, r) ;
 }
 

@@ -374,22 +374,12 @@ int auth_config (void)
   return r >= 0 ;
 }
 
-/* The counter keys: "ip:<address>" (an IPv6 one as "<4 groups>::/64") and
+/* The counter keys: "ip:" and qp_client_key (an IPv6 address by its /64) and
    "user:<name in lower case>". 1, or 0 (no address known, no memory). */
 static int key_ip (stralloc *sa)
 {
-  qp_ip const *ip = qp_remote_addr() ;
   sa->len = 0 ;
-  if (!stralloc_cats(sa, "ip:")) return 0 ;
-  if (ip->family == 4) return stralloc_cats(sa, sess.remoteip) ;
-  if (ip->family != 6) return 0 ;
-  for (unsigned int i = 0 ; i < 8 ; i += 2)
-  {
-    char fmt[UINT_FMT] ;
-    size_t n = uint_xfmt(fmt, (unsigned int)ip->a[i] << 8 | ip->a[i + 1]) ;
-    if (!stralloc_catb(sa, fmt, n) || !stralloc_catb(sa, ":", 1)) return 0 ;
-  }
-  return stralloc_cats(sa, ":/64") ;
+  return qp_remote_addr()->family && stralloc_cats(sa, "ip:") && qp_client_key(sa) ;
 }
 
 static int key_user (stralloc *sa, char const *user)
