@@ -164,6 +164,7 @@ static int bmf_mail (void *state, qp_hookarg const *a)
     char const *reason = e->reason == (size_t)-1 ? DEFAULT_REASON : st->text.s + e->reason ;
     if (!entry_match(st, e, from, at)) continue ;
     qp_log(LOGINFO, "fail: <", from, "> matches ", st->text.s + e->key, (char *)0) ;
+    qp_karma_adjust(-1) ;
     /* reject and reject_type as qpsmtpd's (the common arguments) */
     return qp_reject(reason) ;
   }

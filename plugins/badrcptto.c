@@ -177,6 +177,7 @@ static int brt_rcpt (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "fail: <", to, "> matches ", st->text.s + st->e[i].key, (char *)0) ;
+  qp_karma_adjust(-2) ;
   if (!refusal(&msg, st, st->e + i, to))
   {
     stralloc_free(&msg) ;

@@ -160,6 +160,7 @@ static int wl_connect (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "pass: host ", qp_remote_ip(), " is whitelisted (", hit, ")", (char *)0) ;
+  if (!env) qp_karma_adjust(5) ;   /* qpsmtpd: +5 for a listed host */
   return OK ;
 }
 
