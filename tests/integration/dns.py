@@ -136,12 +136,15 @@ def t_resolvable_fromhost(dm):
 def t_fcrdns(dm):
     lines = ["HELO client.example", "MAIL FROM:<a@b.example>", "RCPT TO:<u@example.test>", "DATA",
              "Subject: t", "", "x", ".", "QUIT"]
-    for ip, want in (("192.0.2.10", "iprev=pass policy.iprev=192.0.2.10 (mail.good.example.test)"),
-                     ("192.0.2.11", "iprev=fail policy.iprev=192.0.2.11"),
-                     ("192.0.2.12", "iprev=permerror policy.iprev=192.0.2.12")):
-        out, log, took, msgs = session(dm.port, ["fcrdns", "rcpt_ok", "queue/qmail-queue"], {}, lines, ip=ip)
+    # and qpsmtpd's karma: +1 pass, -1 fail, nothing for permerror
+    for ip, want, karma in (("192.0.2.10", "iprev=pass policy.iprev=192.0.2.10 (mail.good.example.test)", "1"),
+                            ("192.0.2.11", "iprev=fail policy.iprev=192.0.2.11", "-1"),
+                            ("192.0.2.12", "iprev=permerror policy.iprev=192.0.2.12", "(none)")):
+        out, log, took, msgs = session(dm.port, ["fcrdns", "test/note karma at data", "rcpt_ok", "queue/qmail-queue"],
+                                       {"loglevel": "6"}, lines, ip=ip)
         check(len(msgs) == 1, "%s: %d queued: %r" % (ip, len(msgs), out))
         check("Authentication-Results: mx.example.test; %s\n" % want in msgs[0], "%s: %s" % (ip, msgs[0][:300]))
+        check(re.search(r"plugin=test/note note karma=%s$" % re.escape(karma), log, re.M), "%s: karma %s: %s" % (ip, karma, log[-800:]))
 
 
 def t_whitelist(rbl):
