@@ -79,11 +79,13 @@ RBL = {
 
 
 def t_dnsbl_rbldnsd(rbl):
-    out, log, took, _ = session(rbl.port, ["dnsbl", "rcpt_ok", "queue/qmail-queue"], {"dnsbl_zones": "bl.test"},
-                                ENVELOPE, ip="192.0.2.66")
+    # a listed client also loses a point of karma (qpsmtpd's), seen by test/note
+    out, log, took, _ = session(rbl.port, ["dnsbl", "test/note karma at unrecognized_command", "rcpt_ok", "queue/qmail-queue"],
+                                {"dnsbl_zones": "bl.test", "loglevel": "6"}, ENVELOPE[:-1] + ["XKARMA", "QUIT"], ip="192.0.2.66")
     rl = rcpt_lines(out)
     check(rl[3].startswith("550 5.7.1 Listed by bl.test, see http://bl.test/192.0.2.66"), "listed: %r" % rl)
     check(rl[4].startswith("250 "), "postmaster refused: %r" % rl)
+    check(re.search(r"plugin=test/note note karma=-1$", log, re.M), "karma of a listed client: %s" % log[-800:])
     out, log, took, _ = session(rbl.port, ["dnsbl", "rcpt_ok", "queue/qmail-queue"], {"dnsbl_zones": "bl.test"},
                                 ENVELOPE, ip="192.0.2.9")
     check(rcpt_lines(out)[3].startswith("250 "), "an unlisted client refused: %r" % out)
