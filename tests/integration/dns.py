@@ -149,6 +149,17 @@ def t_fcrdns(dm):
         check(re.search(r"plugin=test/note note karma=%s$" % re.escape(karma), log, re.M), "%s: karma %s: %s" % (ip, karma, log[-800:]))
 
 
+def t_helo_karma(dm):
+    # helo's DNS checks: a name whose address is the client's and whose PTR
+    # shares its domain is worth a point of karma (qpsmtpd's); a name that
+    # resolves elsewhere is not
+    for ip, helo, karma in (("192.0.2.10", "mail.good.example.test", "1"), ("192.0.2.11", "liar.example.test", "(none)")):
+        out, log, took, _ = session(dm.port, ["helo policy rfc", "test/note karma at mail", "rcpt_ok"], {"loglevel": "6"},
+                                    ["HELO " + helo, "MAIL FROM:<a@b.example>", "QUIT"], ip=ip)
+        check(rcpt_lines(out)[1].startswith("250 "), "%s: HELO refused: %r" % (helo, out))
+        check(re.search(r"plugin=test/note note karma=%s$" % re.escape(karma), log, re.M), "%s: %s" % (helo, log[-800:]))
+
+
 def t_whitelist(rbl):
     out, log, took, _ = session(rbl.port, ["dns_whitelist_soft", "dnsbl", "rcpt_ok"],
                                 {"whitelist_zones": "bl6.test", "dnsbl_zones": "bl6.test"}, ENVELOPE, ip="2001:db8::66")
@@ -355,6 +366,7 @@ def main():
                  lambda: t_resolvable_fromhost(dm))
         run_test("dns: resolvable_fromhost refuses a null MX (RFC 7505)", t_null_mx)
         run_test("dns: fcrdns against dnsmasq: iprev pass, fail, permerror in Authentication-Results", lambda: t_fcrdns(dm))
+        run_test("dns: helo's DNS checks give a point of karma for matching forward and reverse DNS", lambda: t_helo_karma(dm))
         run_test("dns: broken answers (SERVFAIL, REFUSED, none, garbage, loop, short) pass and are logged; on_error defer",
                  t_faults)
         run_test("dns: a server that never answers costs the plugin's deadline", t_deadline)
