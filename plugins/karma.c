@@ -177,12 +177,12 @@ static int mkkey (karma *st, char const *what)
 }
 
 /* The value of a key as a number: 1 and *n, 0 missing (*n = 0), -1 failure. */
-static int get (karma *st, char const *what, int64_t *n, int64_t *expires)
+static int get (karma *st, char const *what, int64_t *n)
 {
   int r ;
   *n = 0 ;
   if (!mkkey(st, what)) return (errno = ENOMEM), -1 ;
-  r = qp_store_get(NS, st->key.s, st->key.len, &st->val, expires) ;
+  r = qp_store_get(NS, st->key.s, st->key.len, &st->val, 0) ;
   if (r <= 0) return r ;
   if (!stralloc_0(&st->val) || !int64_scan(st->val.s, n)) *n = 0 ;
   return 1 ;
@@ -266,8 +266,8 @@ static int karma_connect (void *state, qp_hookarg const *a)
      adjusted it already, and that must count */
   if (!qp_note_get(QP_CONN, "karma")) setnote("karma", 0) ;
   setnote("karma_history", 0) ;
-  if (get(st, "naughty", &naughty, 0) < 0 || get(st, "nice", &nice, 0) < 0
-   || get(st, "connects", &connects, 0) < 0)
+  if (get(st, "naughty", &naughty) < 0 || get(st, "nice", &nice) < 0
+   || get(st, "connects", &connects) < 0)
   {
     store_failed("the client is let in") ;
     return DECLINED ;
@@ -281,7 +281,7 @@ static int karma_connect (void *state, qp_hookarg const *a)
   fmt[0][int64_fmt(fmt[0], naughty)] = 0 ;
   fmt[1][int64_fmt(fmt[1], nice)] = 0 ;
   fmt[2][int64_fmt(fmt[2], connects)] = 0 ;
-  n = get(st, "penalty", &start, 0) ;
+  n = get(st, "penalty", &start) ;
   if (n < 0) { store_failed("the client is let in") ; return DECLINED ; }
   if (!n || qp_now() - start >= st->penalty)
   {
@@ -371,7 +371,7 @@ static int karma_disconnect (void *state, qp_hookarg const *a)
   if (!k) return qp_log(LOGDEBUG, "skip, no karma", (char *)0), DECLINED ;
   if (k <= -(int)st->strikes)
   {
-    if (incr(st, "naughty", &naughty) < 0 || get(st, "nice", &nice, 0) < 0)
+    if (incr(st, "naughty", &naughty) < 0 || get(st, "nice", &nice) < 0)
       return store_failed("the connection is not counted"), DECLINED ;
     what = "negative" ;
     if (nice - naughty <= -(int64_t)st->negative)
@@ -391,11 +391,11 @@ static int karma_disconnect (void *state, qp_hookarg const *a)
   }
   else if (k >= (int)st->strikes)
   {
-    if (incr(st, "nice", &nice) < 0 || get(st, "naughty", &naughty, 0) < 0)
+    if (incr(st, "nice", &nice) < 0 || get(st, "naughty", &naughty) < 0)
       return store_failed("the connection is not counted"), DECLINED ;
     what = "positive" ;
   }
-  else if (get(st, "naughty", &naughty, 0) < 0 || get(st, "nice", &nice, 0) < 0)
+  else if (get(st, "naughty", &naughty) < 0 || get(st, "nice", &nice) < 0)
     return store_failed("the connection is not counted"), DECLINED ;
   if (incr(st, "connects", &connects) < 0) store_failed("the connection is not counted") ;
   fmt[0][int_fmt(fmt[0], k)] = 0 ;
