@@ -37,6 +37,7 @@ static int bmf_mail (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "fail: <", from, "> matches ", m.key, (char *)0) ;
+  qp_karma_adjust(-1) ;
   /* reject and reject_type as qpsmtpd's (the common arguments) */
   return qp_reject(m.reason ? m.reason : DEFAULT_REASON) ;
 }

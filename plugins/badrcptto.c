@@ -52,6 +52,7 @@ static int brt_rcpt (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "fail: <", to, "> matches ", m.key, (char *)0) ;
+  qp_karma_adjust(-2) ;
   if (!refusal(&msg, &m, to))
   {
     stralloc_free(&msg) ;

@@ -286,6 +286,7 @@ static void decide (dnsbl *st)
     }
     qp_log(LOGINFO, "fail: ", qp_remote_ip(), " is listed in ", z->name, ": ", st->msg.s, (char *)0) ;
     st->listed = 1 ;
+    qp_karma_adjust(-1) ;
     return ;
   }
   if (failed) st->listed = -1 ;

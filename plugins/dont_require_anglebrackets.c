@@ -42,6 +42,7 @@ static int dra_pre (void *state, qp_hookarg const *a)
     return DENYSOFT ;
   }
   qp_log(LOGINFO, "added angle brackets: ", sa.s, (char *)0) ;
+  qp_karma_adjust(-2) ;
   return DECLINED ;
 }
 

@@ -130,6 +130,7 @@ static int et_connect (void *state, qp_hookarg const *a)
   }
   qp_log(LOGINFO, "fail: ", qp_remote_ip(), " talked before the greeting",
          st->defer ? " (defer-reject: refused at MAIL)" : "", (char *)0) ;
+  qp_karma_adjust(-1) ;
   return st->defer ? defer() : refuse(st, TEXT_CONNECT) ;
 }
 
@@ -173,6 +174,7 @@ static int et_data (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "fail: ", qp_remote_ip(), " sent data before the 354", (char *)0) ;
+  qp_karma_adjust(-1) ;
   return refuse(st, TEXT_DATA) ;
 }
 

@@ -78,6 +78,9 @@ static void finish (fc *st, char const *result, char const *name)
   stralloc_free(&ar) ;
   qp_note_set(QP_CONN, "fcrdns", st->name.len ? st->name.s : 0) ;
   qp_note_set(QP_CONN, "iprev", result) ;
+  /* qpsmtpd's karma: +1 pass, -1 fail; a DNS error says nothing of the client */
+  if (!strcmp(result, "pass")) qp_karma_adjust(1) ;
+  else if (!strcmp(result, "fail")) qp_karma_adjust(-1) ;
   qp_log(LOGINFO, !strcmp(result, "pass") ? "pass: " : "fail: ", qp_remote_ip(), " iprev=", result,
     st->name.len ? " " : "", st->name.len ? st->name.s : "", (char *)0) ;
 }

@@ -220,6 +220,13 @@ static int dnschecks (helo const *st, char const *h)
       if (!strcasecmp(tail2(p->text), tail2(h))) same = 1 ;
     if (!same && s == QP_DNS_ANSWER) { r = refuse("That HELO hostname fails FCrDNS") ; goto end ; }
   }
+  if (fw > 0 && s == QP_DNS_ANSWER)
+  {
+    /* forward and reverse DNS agree with the name: qpsmtpd's karma +1 */
+    qp_dnsrr const *p ;
+    for (unsigned int i = 0 ; (p = qp_dns_rr(ptr, i)) ; i++)
+      if (!strcasecmp(tail2(p->text), tail2(h))) { qp_karma_adjust(1) ; break ; }
+  }
  end:
   stralloc_free(&name) ;
   stralloc_free(&t) ;

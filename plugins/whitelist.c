@@ -185,6 +185,7 @@ static int wl_connect (void *state, qp_hookarg const *a)
     return DECLINED ;
   }
   qp_log(LOGINFO, "pass: host ", qp_remote_ip(), " is whitelisted (", hit, ")", (char *)0) ;
+  if (strcmp(hit, "WHITELISTCLIENT")) qp_karma_adjust(5) ;   /* qpsmtpd: +5 for a listed host */
   return OK ;
 }
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 
 #include <skalibs/stralloc.h>
+#include <skalibs/types.h>
 
 #include <arpa/inet.h>
 
@@ -177,6 +178,35 @@ int qp_note_set (int scope, char const *key, char const *value)
   static stralloc k = STRALLOC_ZERO ;
   if (scope == QP_CONN_OWN || scope == QP_TXN_OWN) key = ownkey(key, &k) ;
   return key && notes_set(store(scope), key, value) ;
+}
+
+ /* karma (qpsmtpd's adjust_karma): the connection note "karma", decimal
+    text, so that the note API and test/note see the same value */
+
+int qp_karma (void)
+{
+  char const *v = notes_get(&sess.notes, "karma") ;
+  int k = 0 ;
+  if (!v || !int_scan(v, &k)) return 0 ;
+  return k ;
+}
+
+int qp_karma_adjust (int delta)
+{
+  char fmt[INT_FMT] ;
+  int64_t k = (int64_t)qp_karma() + delta ;
+  /* bounded, so that no run of adjustments can overflow an int */
+  if (k > QP_KARMA_MAX) k = QP_KARMA_MAX ;
+  if (k < -QP_KARMA_MAX) k = -QP_KARMA_MAX ;
+  fmt[int_fmt(fmt, (int)k)] = 0 ;
+  if (!notes_set(&sess.notes, "karma", fmt)) return 0 ;
+  if (log_wants_plugin(LOGDEBUG))
+  {
+    char d[INT_FMT] ;
+    d[int_fmt(d, delta)] = 0 ;
+    qp_log(LOGDEBUG, "karma ", delta > 0 ? "+" : "", d, " (now ", fmt, ")", (char *)0) ;
+  }
+  return 1 ;
 }
 
  /* Hook arguments by name (the hook table names the slots) */

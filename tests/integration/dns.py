@@ -79,11 +79,13 @@ RBL = {
 
 
 def t_dnsbl_rbldnsd(rbl):
-    out, log, took, _ = session(rbl.port, ["dnsbl", "rcpt_ok", "queue/qmail-queue"], {"dnsbl_zones": "bl.test"},
-                                ENVELOPE, ip="192.0.2.66")
+    # a listed client also loses a point of karma (qpsmtpd's), seen by test/note
+    out, log, took, _ = session(rbl.port, ["dnsbl", "test/note karma at unrecognized_command", "rcpt_ok", "queue/qmail-queue"],
+                                {"dnsbl_zones": "bl.test", "loglevel": "6"}, ENVELOPE[:-1] + ["XKARMA", "QUIT"], ip="192.0.2.66")
     rl = rcpt_lines(out)
     check(rl[3].startswith("550 5.7.1 Listed by bl.test, see http://bl.test/192.0.2.66"), "listed: %r" % rl)
     check(rl[4].startswith("250 "), "postmaster refused: %r" % rl)
+    check(re.search(r"plugin=test/note note karma=-1$", log, re.M), "karma of a listed client: %s" % log[-800:])
     out, log, took, _ = session(rbl.port, ["dnsbl", "rcpt_ok", "queue/qmail-queue"], {"dnsbl_zones": "bl.test"},
                                 ENVELOPE, ip="192.0.2.9")
     check(rcpt_lines(out)[3].startswith("250 "), "an unlisted client refused: %r" % out)
@@ -136,12 +138,26 @@ def t_resolvable_fromhost(dm):
 def t_fcrdns(dm):
     lines = ["HELO client.example", "MAIL FROM:<a@b.example>", "RCPT TO:<u@example.test>", "DATA",
              "Subject: t", "", "x", ".", "QUIT"]
-    for ip, want in (("192.0.2.10", "iprev=pass policy.iprev=192.0.2.10 (mail.good.example.test)"),
-                     ("192.0.2.11", "iprev=fail policy.iprev=192.0.2.11"),
-                     ("192.0.2.12", "iprev=permerror policy.iprev=192.0.2.12")):
-        out, log, took, msgs = session(dm.port, ["fcrdns", "rcpt_ok", "queue/qmail-queue"], {}, lines, ip=ip)
+    # and qpsmtpd's karma: +1 pass, -1 fail, nothing for permerror
+    for ip, want, karma in (("192.0.2.10", "iprev=pass policy.iprev=192.0.2.10 (mail.good.example.test)", "1"),
+                            ("192.0.2.11", "iprev=fail policy.iprev=192.0.2.11", "-1"),
+                            ("192.0.2.12", "iprev=permerror policy.iprev=192.0.2.12", "(none)")):
+        out, log, took, msgs = session(dm.port, ["fcrdns", "test/note karma at data", "rcpt_ok", "queue/qmail-queue"],
+                                       {"loglevel": "6"}, lines, ip=ip)
         check(len(msgs) == 1, "%s: %d queued: %r" % (ip, len(msgs), out))
         check("Authentication-Results: mx.example.test; %s\n" % want in msgs[0], "%s: %s" % (ip, msgs[0][:300]))
+        check(re.search(r"plugin=test/note note karma=%s$" % re.escape(karma), log, re.M), "%s: karma %s: %s" % (ip, karma, log[-800:]))
+
+
+def t_helo_karma(dm):
+    # helo's DNS checks: a name whose address is the client's and whose PTR
+    # shares its domain is worth a point of karma (qpsmtpd's); a name that
+    # resolves elsewhere is not
+    for ip, helo, karma in (("192.0.2.10", "mail.good.example.test", "1"), ("192.0.2.11", "liar.example.test", "(none)")):
+        out, log, took, _ = session(dm.port, ["helo policy rfc", "test/note karma at mail", "rcpt_ok"], {"loglevel": "6"},
+                                    ["HELO " + helo, "MAIL FROM:<a@b.example>", "QUIT"], ip=ip)
+        check(rcpt_lines(out)[1].startswith("250 "), "%s: HELO refused: %r" % (helo, out))
+        check(re.search(r"plugin=test/note note karma=%s$" % re.escape(karma), log, re.M), "%s: %s" % (helo, log[-800:]))
 
 
 def t_whitelist(rbl):
@@ -350,6 +366,7 @@ def main():
                  lambda: t_resolvable_fromhost(dm))
         run_test("dns: resolvable_fromhost refuses a null MX (RFC 7505)", t_null_mx)
         run_test("dns: fcrdns against dnsmasq: iprev pass, fail, permerror in Authentication-Results", lambda: t_fcrdns(dm))
+        run_test("dns: helo's DNS checks give a point of karma for matching forward and reverse DNS", lambda: t_helo_karma(dm))
         run_test("dns: broken answers (SERVFAIL, REFUSED, none, garbage, loop, short) pass and are logged; on_error defer",
                  t_faults)
         run_test("dns: a server that never answers costs the plugin's deadline", t_deadline)

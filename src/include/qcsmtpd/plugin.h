@@ -310,6 +310,12 @@ extern int qp_ip_match (qp_ip const *ip, qp_ip const *net, unsigned int bits) ;
    with a NULL value deletes; it returns 1, or 0 on allocation failure. */
 extern char const *qp_note_get (int scope, char const *key) ;
 extern int qp_note_set (int scope, char const *key, char const *value) ;
+/* qpsmtpd's adjust_karma: adds delta to the connection note "karma" (decimal
+   text, kept within -QP_KARMA_MAX..QP_KARMA_MAX); 1, or 0 out of memory.
+   qp_karma gives the note's value, 0 when absent or not a number. */
+#define QP_KARMA_MAX 1000000
+extern int qp_karma_adjust (int delta) ;
+extern int qp_karma (void) ;
 
 
  /* Deferred rejection (qpsmtpd's naughty): qp_reject with reject naughty
