@@ -9,6 +9,7 @@
 # usable store; a missing store directory lets clients in, logged.
 import os
 import random
+import shutil
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from itlib import BIN, QQ, TestFailure, check, finish, note, run_test, tmpbase
+from storelib import Redis
 
 T0 = 1800000000
 DAY = 86400
@@ -167,8 +169,8 @@ def t_ipv6():
     check(out[0].startswith("220 "), "another /64: %r" % out)
 
 
-def t_parallel():
-    s = Site()
+def t_parallel(redis=None):
+    s = Site(files={"store_redis": "127.0.0.1:%d" % redis.port} if redis else None)
     procs = [s.popen(0) for _ in range(100)]
     for p in procs:
         p.stdin.write("".join(l + "\r\n" for l in NAUGHTY).encode())
@@ -239,6 +241,15 @@ def main():
     run_test("karma: IPv6 clients keyed by their /64", t_ipv6)
     run_test("karma: 100 parallel naughty sessions from one address count exactly 100", t_parallel)
     run_test("karma: sessions killed with SIGKILL leave a usable, exact store", t_kill9)
+    if shutil.which("redis-server"):
+        redis = Redis()
+        try:
+            run_test("karma on Redis (control/store_redis): 100 parallel naughty sessions count exactly 100",
+                     lambda: t_parallel(redis))
+        finally:
+            redis.stop()
+    else:
+        run_test("karma on Redis", lambda: check(False, "redis-server is not installed (Debian: redis-server)"))
     run_test("karma: a missing store directory lets clients in, logged", t_store_missing)
     finish()
 

@@ -13,7 +13,6 @@
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -23,43 +22,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from itlib import BIN, QQ, TestFailure, check, finish, free_port, note, run_test, tmpbase
-from storelib import env, kill9, parallel, session
-
-
-class Redis:
-    """redis-server on 127.0.0.1 and a free port (or a unix socket), no
-    persistence, stopped by PID (reference/peers.md)"""
-
-    def __init__(self, password=None, unixsock=None):
-        self.dir = tempfile.mkdtemp(prefix="redis.", dir=tmpbase())
-        self.port, self.password, self.unixsock = free_port(), password, unixsock
-        self.start()
-
-    def start(self):
-        argv = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--dir", self.dir, "--daemonize", "no", "--logfile", os.path.join(self.dir, "redis.log")]
-        if self.password:
-            argv += ["--requirepass", self.password]
-        if self.unixsock:
-            argv += ["--unixsocket", self.unixsock, "--unixsocketperm", "700"]
-        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        end = time.time() + 10
-        while time.time() < end:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise TestFailure("redis-server does not listen on %d" % self.port)
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            self.proc.wait(10)
-
-    def restart(self):
-        self.stop()
-        self.start()
+from storelib import Redis, env, kill9, parallel, session
 
 
 class Fake(threading.Thread):

@@ -1,13 +1,17 @@
 # Shared by the store's tests (store.py on LMDB, store_redis.py on Redis):
 # sessions of the test/store plugin's XSTORE command, and the two checks
 # that must hold on either back end: 100 parallel sessions on one counter,
-# and sessions killed with SIGKILL in the middle of updates.
+# and sessions killed with SIGKILL in the middle of updates; a real
+# redis-server for the tests of the Redis back end.
 import os
 import random
 import re
+import signal
+import socket
 import subprocess
+import tempfile
 import time
-from itlib import BIN, TestFailure, check, note
+from itlib import BIN, TestFailure, check, free_port, note, tmpbase
 
 
 def env(d, now=None):
@@ -84,3 +88,39 @@ def kill9(d, what):
     note("kill -9%s: %d increments acknowledged, total %d, 10 sessions killed" % (what, acks, total))
     check(acks <= total <= 20 * 300, "total %d for %d acknowledged" % (total, acks))
     check(out[2].startswith("250 2.0.0 value yes"), out)
+
+
+class Redis:
+    """redis-server on 127.0.0.1 and a free port (or a unix socket), no
+    persistence, stopped by PID (reference/peers.md)"""
+
+    def __init__(self, password=None, unixsock=None):
+        self.dir = tempfile.mkdtemp(prefix="redis.", dir=tmpbase())
+        self.port, self.password, self.unixsock = free_port(), password, unixsock
+        self.start()
+
+    def start(self):
+        argv = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", self.dir, "--daemonize", "no", "--logfile", os.path.join(self.dir, "redis.log")]
+        if self.password:
+            argv += ["--requirepass", self.password]
+        if self.unixsock:
+            argv += ["--unixsocket", self.unixsock, "--unixsocketperm", "700"]
+        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        end = time.time() + 10
+        while time.time() < end:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise TestFailure("redis-server does not listen on %d" % self.port)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(10)
+
+    def restart(self):
+        self.stop()
+        self.start()
