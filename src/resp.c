@@ -27,13 +27,16 @@ static long line (char const *buf, size_t len)
   return len < RESP_LINE_MAX + 2 ? -2 : -1 ;
 }
 
-/* A signed decimal of the whole span: 1 and *n, or 0. */
+/* A signed decimal of the whole span, written as Redis writes them: 1
+   and *n, or 0. */
 static int number (char const *s, size_t len, int64_t *n)
 {
   int neg = len && s[0] == '-' ;
   uint64_t u = 0 ;
   size_t i = neg ;
   if (i == len || len - i > 19) return 0 ;
+  /* as Redis writes them: no leading zero, no "-0" */
+  if (s[i] == '0' && (len - i > 1 || neg)) return 0 ;
   for (; i < len ; i++)
   {
     if (s[i] < '0' || s[i] > '9') return 0 ;

@@ -370,7 +370,9 @@ int store_redis_put (char const *ns, char const *key, size_t klen, char const *v
 }
 
 /* Atomic on the server: read, check expiry and kind, add, write back with
-   the key's expiry kept (a new counter gets now + ttl), as LMDB's incr. */
+   the key's expiry kept (a new counter gets now + ttl), as LMDB's incr.
+   Lua's numbers are doubles: a counter is exact up to 2^53 and saturates
+   there (LMDB's at 2^63), rather than wrapping or losing its sign. */
 static char const incr_script[] =
   "local v = redis.call('GET', KEYS[1])\n"
   "local now, delta, ttl, slack = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])\n"
@@ -386,6 +388,7 @@ static char const incr_script[] =
   "  end\n"
   "end\n"
   "n = n + delta\n"
+  "if n > 9007199254740992 then n = 9007199254740992 elseif n < -9007199254740992 then n = -9007199254740992 end\n"
   "local s = string.format('%d:c:%d', exp, n)\n"
   "if exp > 0 then redis.call('SET', KEYS[1], s, 'PX', (exp - now + slack) * 1000)\n"
   "else redis.call('SET', KEYS[1], s) end\n"

@@ -416,6 +416,7 @@ write('resp', {
     'bulk-short': b'$100\r\nhalf',
     'bulk-no-crlf': b'$3\r\nabcde',
     'nil': b'$-1\r\n',
+    'nil-leading-zero': b'$-01\r\n',
     'two-replies': b'+OK\r\n:1\r\n',
     'array': b'*1\r\n$1\r\nx\r\n',
     'resp3-map': b'%1\r\n+a\r\n+b\r\n',

@@ -88,6 +88,11 @@ def t_expiry(redis):
     check(out == ["250 2.0.0 missing", "250 2.0.0 counter 1", "250 2.0.0 value 1 expires=1090",
                   "250 2.0.0 value x expires=0", "451 4.3.0 store failure: Invalid argument",
                   "250 2.0.0 deleted", "250 2.0.0 missing"], "at expiry: %r" % out)
+    # counters beyond 2^53 (Lua's doubles) saturate, never wrap or change sign
+    out, _ = session(d, ["XSTORE INCR big n 9007199254740990 0", "XSTORE INCR big n 5 0",
+                         "XSTORE INCR big m -9223372036854775807 0", "XSTORE INCR big n 9223372036854775807 0"], now=1060)
+    check(out == ["250 2.0.0 counter 9007199254740990", "250 2.0.0 counter 9007199254740992",
+                  "250 2.0.0 counter -9007199254740992", "250 2.0.0 counter 9007199254740992"], "saturation: %r" % out)
     # the key's Redis TTL: the value's expiry plus 60 s of slack, relative
     # (the test clock is years behind the server's)
     r = subprocess.run(["redis-cli", "-p", str(redis.port), "PTTL", "qc:grey:c"], capture_output=True, text=True)
