@@ -5,15 +5,18 @@
 # white for white_timeout; grey_timeout forgets an unretried triplet; sender
 # and recipient keys; IPv6 keyed by /64; bounces deferred at DATA; deny_late;
 # relay clients, whitelisted hosts and AUTH skip; reject 0 logs only; a
-# store failure passes the mail; configuration errors.
+# store failure passes the mail; configuration errors; 100 parallel sessions
+# of one triplet on LMDB and on a real redis-server.
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from itlib import BIN, QQ, check, finish, run_test, tmpbase
+from storelib import Redis
 
 T0 = 1800000000
 DEFER = "450 4.7.1 This mail is temporarily denied"
@@ -36,6 +39,26 @@ class Site:
                 fh.write(v + "\n")
 
     def session(self, lines, at, ip="192.0.2.7", env=None):
+        r = subprocess.run([BIN], input="".join(l + "\r\n" for l in lines).encode(), env=self.env(at, ip, env),
+                           cwd=self.dir, capture_output=True, timeout=60)
+        out = [l for l in r.stdout.decode("latin-1").split("\r\n") if re.match(r"\d\d\d ", l)]
+        return out, r.stderr.decode("latin-1"), r.returncode
+
+    def parallel(self, lines, at, n=100):
+        """n sessions at once: the reply lines of each"""
+        procs = [subprocess.Popen([BIN], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                  env=self.env(at, "192.0.2.7", None), cwd=self.dir) for _ in range(n)]
+        for p in procs:
+            p.stdin.write("".join(l + "\r\n" for l in lines).encode())
+            p.stdin.close()
+        outs = []
+        for p in procs:
+            outs.append([l for l in p.stdout.read().decode("latin-1").split("\r\n") if re.match(r"\d\d\d ", l)])
+            p.stdout.close()
+            p.wait(60)
+        return outs
+
+    def env(self, at, ip, env):
         e = {"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": self.ctl, "QMAIL": os.path.join(self.dir, "qmail"),
              "QMAILQUEUE": QQ, "QQ_DIR": os.path.join(self.dir, "queue"), "TCPREMOTEIP": ip,
              "TCPLOCALIP": "127.0.0.1", "QCSMTPD_TEST_NOW": str(T0 + at)}
@@ -43,10 +66,7 @@ class Site:
             if k in os.environ:
                 e[k] = os.environ[k]
         e.update(env or {})
-        r = subprocess.run([BIN], input="".join(l + "\r\n" for l in lines).encode(), env=e, cwd=self.dir,
-                           capture_output=True, timeout=60)
-        out = [l for l in r.stdout.decode("latin-1").split("\r\n") if re.match(r"\d\d\d ", l)]
-        return out, r.stderr.decode("latin-1"), r.returncode
+        return e
 
 
 def mail(sender="a@sender.example", rcpt="u@example.test"):
@@ -146,6 +166,19 @@ def t_store_failure():
     check("store failure: Input/output error; mail passes ungreylisted" in log, log)
 
 
+def t_parallel(redis=None):
+    # one new triplet from 100 sessions at once: every one deferred; after
+    # the black timeout one retry makes it white; then 100 at once all pass
+    s = Site(files={"store_redis": "127.0.0.1:%d" % redis.port} if redis else None)
+    outs = s.parallel(mail(), 0)
+    check(all(o[2] == DEFER for o in outs), "100 first attempts: %r" % [o[2] for o in outs if o[2] != DEFER][:3])
+    out, log, _ = s.session(mail(), 3000)
+    check(out[2].startswith("250 "), "the retry after black_timeout: %r %s" % (out, log))
+    outs = s.parallel(mail(), 3001)
+    bad = [o for o in outs if not (o[2].startswith("250 ") and o[3].startswith("250 "))]
+    check(not bad, "100 sessions of a white triplet: %d not accepted: %r" % (len(bad), bad[:3]))
+
+
 def t_config_errors():
     for plugin, what in (("greylisting black_timeout 600 grey_timeout 60", "grey_timeout is shorter than black_timeout"),
                          ("greylisting remote_ip 0", "remote_ip, sender and recipient are all 0"),
@@ -171,6 +204,16 @@ def main():
     run_test("greylisting: bounces deferred at DATA (451); deny_late defers at DATA", t_bounce_and_deny_late)
     run_test("greylisting: relay clients skip; reject 0 only logs", t_immune)
     run_test("greylisting: a store failure passes the mail, logged", t_store_failure)
+    run_test("greylisting: 100 parallel sessions of one triplet: all deferred, then all white", t_parallel)
+    if shutil.which("redis-server"):
+        redis = Redis()
+        try:
+            run_test("greylisting on Redis: 100 parallel sessions of one triplet: all deferred, then all white",
+                     lambda: t_parallel(redis))
+        finally:
+            redis.stop()
+    else:
+        run_test("greylisting on Redis", lambda: check(False, "redis-server is not installed (Debian: redis-server)"))
     run_test("greylisting: configuration errors (timeouts, no key, db_dir, qpsmtpd arguments it does not have)", t_config_errors)
     finish()
 
