@@ -329,3 +329,21 @@ void qp_log (int level, char const *s, ...)
 }
 
 int qp_log_wants (int level) { return log_wants_plugin(level) ; }
+
+int qp_loglevel_arg (char const *arg, char const *name, int *max)
+{
+  uint64_t n = LOGWARN ;
+  if (arg)
+  {
+    if (qp_loglevel_scan(arg, max)) return 1 ;
+    qp_log(LOGERROR, "usage: ", name, " [level] (0-7 or LOGDEBUG, LOGINFO, ...), not ", arg, (char *)0) ;
+    return 0 ;
+  }
+  if (control_readuint("loglevel", &n) < 0)
+  {
+    qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
+    return 0 ;
+  }
+  *max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
+  return 1 ;
+}

@@ -55,29 +55,10 @@ static qp_argdef const cid_args[] =
   { 0 }
 } ;
 
-/* the argument, else control/loglevel (default 4, warn), as logging/warn */
-static int max_level (char const *arg, int *max)
-{
-  uint64_t n = LOGWARN ;
-  if (arg)
-  {
-    if (qp_loglevel_scan(arg, max)) return 1 ;
-    qp_log(LOGERROR, "usage: logging/connection_id [level] (0-7 or LOGDEBUG, LOGINFO, ...), not ", arg, (char *)0) ;
-    return 0 ;
-  }
-  if (qp_control_uint("loglevel", &n) < 0)
-  {
-    qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
-    return 0 ;
-  }
-  *max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
-  return 1 ;
-}
-
 static int cid_init (void *state)
 {
   cid *st = state ;
-  if (!max_level(st->level, &st->max)) return 0 ;
+  if (!qp_loglevel_arg(st->level, "logging/connection_id", &st->max)) return 0 ;
   /* the same id as logging/file's %i (the connection's start, the pid, the
      process's connection count, always 1 under tcpserver), so a file named
      by %i and these prefixes agree */

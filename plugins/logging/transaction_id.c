@@ -73,29 +73,10 @@ static qp_argdef const tid_args[] =
   { 0 }
 } ;
 
-/* the argument, else control/loglevel (default 4, warn), as logging/warn */
-static int max_level (char const *arg, int *max)
-{
-  uint64_t n = LOGWARN ;
-  if (arg)
-  {
-    if (qp_loglevel_scan(arg, max)) return 1 ;
-    qp_log(LOGERROR, "usage: logging/transaction_id [level] (0-7 or LOGDEBUG, LOGINFO, ...), not ", arg, (char *)0) ;
-    return 0 ;
-  }
-  if (qp_control_uint("loglevel", &n) < 0)
-  {
-    qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
-    return 0 ;
-  }
-  *max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
-  return 1 ;
-}
-
 static int tid_init (void *state)
 {
   tid *st = state ;
-  if (!max_level(st->level, &st->max)) return 0 ;
+  if (!qp_loglevel_arg(st->level, "logging/transaction_id", &st->max)) return 0 ;
   /* the connection's id is logging/file's %i and logging/connection_id's */
   snprintf(st->id, sizeof st->id, "%08lld-%04ld-1", (long long)qp_now(), (long)getpid()) ;
   st->n = 1 ;

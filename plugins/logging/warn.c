@@ -61,24 +61,7 @@ static qp_argdef const warn_args[] =
 static int warn_init (void *state)
 {
   warn *st = state ;
-  int max = LOGWARN ;
-  if (st->level && !qp_loglevel_scan(st->level, &max))
-  {
-    qp_log(LOGERROR, "usage: logging/warn [level] (0-7 or LOGDEBUG, LOGINFO, ...)", (char *)0) ;
-    return 0 ;
-  }
-  if (!st->level)
-  {
-    uint64_t n = LOGWARN ;
-    if (qp_control_uint("loglevel", &n) < 0)
-    {
-      qp_log(LOGERROR, "control/loglevel is unreadable or not a number", (char *)0) ;
-      return 0 ;
-    }
-    max = n > LOGDEBUG ? LOGDEBUG : (int)n ;
-  }
-  st->max = max ;
-  return 1 ;
+  return qp_loglevel_arg(st->level, "logging/warn", &st->max) ;
 }
 
 qp_plugin const plugin_logging_warn =

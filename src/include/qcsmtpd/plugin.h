@@ -465,6 +465,10 @@ extern void qp_log (int level, char const *s, ...) ;
 /* For logging plugins. A level as qpsmtpd's configurations write it: a
    digit 0-7, LOGWARN, WARN, warn (any case; LOGRADAR is 0): 1 and *n, or 0. */
 extern int qp_loglevel_scan (char const *s, int *n) ;
+/* A logging plugin's level: its argument arg (NULL: none), else
+   control/loglevel (default 4), as qpsmtpd's logging/warn. 1 and *max, or
+   0 after logging "usage: NAME [level] ...". */
+extern int qp_loglevel_arg (char const *arg, char const *name, int *max) ;
 /* A verdict named in a control file as qpsmtpd's constants (any case):
    OK, DENY, DENYSOFT, DENY_DISCONNECT (old name DENYHARD),
    DENYSOFT_DISCONNECT, DECLINED; -1 for anything else, DONE included
