@@ -330,6 +330,22 @@ void qp_log (int level, char const *s, ...)
 
 int qp_log_wants (int level) { return log_wants_plugin(level) ; }
 
+int qp_log_shape (stralloc *sa, qp_hookarg const *a)
+{
+  char const *plugin = qp_arg(a, "plugin") ;
+  char const *hook = qp_arg(a, "hook") ;
+  char const *text = qp_arg(a, "text") ;
+  if (plugin && strcmp(plugin, "core"))
+  {
+    if (!qp_cat_printable(sa, plugin) || !stralloc_cats(sa, " plugin: ")) return 0 ;
+  }
+  else if (hook && *hook)
+  {
+    if (!stralloc_cats(sa, "running plugin (") || !qp_cat_printable(sa, hook) || !stralloc_cats(sa, "): ")) return 0 ;
+  }
+  return qp_cat_printable(sa, text ? text : "") && stralloc_catb(sa, "\n", 1) ;
+}
+
 int qp_loglevel_arg (char const *arg, char const *name, int *max)
 {
   uint64_t n = LOGWARN ;

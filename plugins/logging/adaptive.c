@@ -36,24 +36,6 @@ struct adaptive_s
   int closed ;          /* post-connection passed: write straight through */
 } ;
 
-/* qpsmtpd's shape for this plugin: "<plugin> plugin: <text>", "running
-   plugin (<hook>): <text>" for the core inside a hook, "<text>" otherwise */
-static int shape (stralloc *sa, qp_hookarg const *a)
-{
-  char const *plugin = qp_arg(a, "plugin") ;
-  char const *hook = qp_arg(a, "hook") ;
-  char const *text = qp_arg(a, "text") ;
-  if (plugin && strcmp(plugin, "core"))
-  {
-    if (!qp_cat_printable(sa, plugin) || !stralloc_cats(sa, " plugin: ")) return 0 ;
-  }
-  else if (hook && *hook)
-  {
-    if (!stralloc_cats(sa, "running plugin (") || !qp_cat_printable(sa, hook) || !stralloc_cats(sa, "): ")) return 0 ;
-  }
-  return qp_cat_printable(sa, text ? text : "") && stralloc_catb(sa, "\n", 1) ;
-}
-
 /* "<pid> [prefix ]" */
 static int lead (adaptive *st, int prefixed)
 {
@@ -100,12 +82,12 @@ static int adaptive_logging (void *state, qp_hookarg const *a)
     /* nothing is left to decide: the lines the refusal level lets through */
     if (level > st->rejectmax) return DECLINED ;
     st->out.len = 0 ;
-    if (lead(st, 0) && shape(&st->out, a)) allwrite(2, st->out.s, st->out.len) ;
+    if (lead(st, 0) && qp_log_shape(&st->out, a)) allwrite(2, st->out.s, st->out.len) ;
     return DECLINED ;
   }
   if (level < LOGEMERG) level = LOGEMERG ;  /* the record's level is one digit */
   if (level > st->acceptmax && level > st->rejectmax) return DECLINED ;
-  if (!stralloc_catb(&st->held, "01234567" + level, 1) || !shape(&st->held, a)
+  if (!stralloc_catb(&st->held, "01234567" + level, 1) || !qp_log_shape(&st->held, a)
    || st->held.len > ADAPTIVE_HOLD_MAX)
   {
     st->held.len = start ;

@@ -33,23 +33,12 @@ struct tid_s
 static int tid_logging (void *state, qp_hookarg const *a)
 {
   tid *st = state ;
-  char const *plugin = qp_arg(a, "plugin") ;
-  char const *hook = qp_arg(a, "hook") ;
-  char const *text = qp_arg(a, "text") ;
   char num[24] ;
-  int ok ;
   if (qp_arg_code(a) > st->max) return DECLINED ;
-  if (!plugin) plugin = "core" ;
   st->line.len = 0 ;
   snprintf(num, sizeof num, ".%lu ", st->n) ;
-  ok = stralloc_cats(&st->line, st->id) && stralloc_cats(&st->line, num) ;
-  if (ok && strcmp(plugin, "core"))
-    ok = qp_cat_printable(&st->line, plugin) && stralloc_cats(&st->line, " plugin: ") ;
-  else if (ok && hook && *hook)
-    ok = stralloc_cats(&st->line, "running plugin (") && qp_cat_printable(&st->line, hook)
-      && stralloc_cats(&st->line, "): ") ;
-  ok = ok && qp_cat_printable(&st->line, text ? text : "") && stralloc_catb(&st->line, "\n", 1) ;
-  if (ok) allwrite(2, st->line.s, st->line.len) ;
+  if (stralloc_cats(&st->line, st->id) && stralloc_cats(&st->line, num) && qp_log_shape(&st->line, a))
+    allwrite(2, st->line.s, st->line.len) ;
   return DECLINED ;
 }
 

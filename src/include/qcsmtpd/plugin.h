@@ -469,6 +469,11 @@ extern int qp_loglevel_scan (char const *s, int *n) ;
    control/loglevel (default 4), as qpsmtpd's logging/warn. 1 and *max, or
    0 after logging "usage: NAME [level] ...". */
 extern int qp_loglevel_arg (char const *arg, char const *name, int *max) ;
+/* At the logging hook: appends the event in the shape of qpsmtpd's
+   logging/connection_id and friends: "<plugin> plugin: <text>", "running
+   plugin (<hook>): <text>" for the core inside a hook, "<text>" for the core
+   elsewhere; printable ASCII, ended by LF. 1, or 0 no memory. */
+extern int qp_log_shape (stralloc *sa, qp_hookarg const *a) ;
 /* A verdict named in a control file as qpsmtpd's constants (any case):
    OK, DENY, DENYSOFT, DENY_DISCONNECT (old name DENYHARD),
    DENYSOFT_DISCONNECT, DECLINED; -1 for anything else, DONE included
