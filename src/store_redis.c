@@ -140,6 +140,17 @@ static int address (struct sockaddr_storage *ss, socklen_t *sl)
 
 static int roundtrip (unsigned int argc, char const *const *argv, size_t const *lens, resp_reply *r) ;
 
+/* Logs what with the server's error text (bounded), or with dflt when
+   the reply is not an error. */
+static void fail_reply (char const *what, resp_reply const *r, char const *dflt)
+{
+  char why[200] ;
+  size_t n = r->type == RESP_ERROR ? (r->len < sizeof why - 1 ? r->len : sizeof why - 1) : 0 ;
+  memcpy(why, r->s, n) ;
+  why[n] = 0 ;
+  store_fail(what, n ? why : dflt) ;
+}
+
 /* Connects, then AUTH and SELECT as the control files say: 1, or 0 after
    logging (errno ETIMEDOUT when a deadline passed). */
 static int connect_redis (void)
@@ -183,11 +194,7 @@ static int connect_redis (void)
     if (r.type != RESP_STATUS)
     {
       /* the server's words (WRONGPASS ...), never the password */
-      char why[200] ;
-      size_t n = r.type == RESP_ERROR ? (r.len < sizeof why - 1 ? r.len : sizeof why - 1) : 0 ;
-      memcpy(why, r.s, n) ;
-      why[n] = 0 ;
-      store_fail("Redis refused AUTH", n ? why : "unexpected reply") ;
+      fail_reply("Redis refused AUTH", &r, "unexpected reply") ;
       goto off ;
     }
   }
@@ -275,15 +282,9 @@ static int call (unsigned int argc, char const *const *argv, size_t const *lens,
     if (roundtrip(argc, argv, lens, r))
     {
       if (r->type != RESP_ERROR || (r->len >= 12 && !memcmp(r->s, "QCNOTCOUNTER", 12))) return 1 ;
-      {
-        char why[200] ;
-        size_t n = r->len < sizeof why - 1 ? r->len : sizeof why - 1 ;
-        memcpy(why, r->s, n) ;
-        why[n] = 0 ;
-        store_fail("Redis answered an error", why) ;
-        errno = EIO ;
-        return 0 ;
-      }
+      fail_reply("Redis answered an error", r, "") ;
+      errno = EIO ;
+      return 0 ;
     }
     e = errno ;
     disconnect() ;
