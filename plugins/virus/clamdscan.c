@@ -45,6 +45,7 @@ struct cs_s
   struct sockaddr_storage sa ;
   socklen_t salen ;
   char version[CLAMD_NAME_MAX] ;   /* clamd's, asked once per process */
+  char where[128] ;          /* the address, for the log */
 } ;
 
 static qp_argdef const cs_args[] =
@@ -201,7 +202,7 @@ static int scan (cs const *st, char *name, size_t namemax)
   int fd = clamd_open(st, deadline) ;
   if (fd < 0)
   {
-    snprintf(name, namemax, "unable to connect to clamd: %s", strerror(errno)) ;
+    snprintf(name, namemax, "unable to connect to clamd at %s: %s", st->where, strerror(errno)) ;
     return R_ERROR ;
   }
   sent = stream_message(fd, deadline, &spool) ;
@@ -407,9 +408,11 @@ static int cs_init (void *state)
     }
     else
     {
+      /* no name lookup: the plugin must not wait on DNS for its own server */
       qp_log(LOGERROR, "clamd_host '", st->host, "' is no IP address (or localhost)", (char *)0) ;
       return 0 ;
     }
+    snprintf(st->where, sizeof st->where, "%s port %u", h, st->port) ;
     return 1 ;
   }
   {
@@ -423,6 +426,7 @@ static int cs_init (void *state)
     su->sun_family = AF_UNIX ;
     memcpy(su->sun_path, st->socket, n + 1) ;
     st->salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1) ;
+    snprintf(st->where, sizeof st->where, "%s", st->socket) ;
   }
   return 1 ;
 }

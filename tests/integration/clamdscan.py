@@ -271,6 +271,16 @@ def t_deny_no(clamd):
     check(len(msgs) == 1 and re.match(r"X-Virus-Details: %s\nX-Virus-Found: Yes\nReceived: " % NAME, msgs[0]),
           msgs and msgs[0][:300])
     check(re.search("fail, found virus " + NAME, log), log)
+    # the common arguments: reject_type temp defers with the name; reject 0
+    # only logs, and the message passes marked as infected
+    s = Site("virus/clamdscan clamd_socket %s reject_type temp" % clamd.sock)
+    reply, log, msgs, _ = s.session(attachment())
+    check(re.match(r"451 4\.7\.1 Virus found: %s$" % NAME, reply) and not msgs, "reject_type temp: %r" % reply)
+    s = Site("virus/clamdscan clamd_socket %s reject 0" % clamd.sock)
+    reply, log, msgs, _ = s.session(attachment())
+    check(reply.startswith("250 ") and len(msgs) == 1, "reject 0: %r" % reply)
+    check(re.match(r"X-Virus-Details: %s\nX-Virus-Found: Yes\n" % NAME, msgs[0]), msgs[0][:300])
+    check(re.search("fail, tolerated: Virus found: " + NAME, log), log)
 
 
 def t_max_size(clamd):
@@ -337,12 +347,12 @@ def fault(mode, expect_log, extra="", files=None, body=None):
 
 
 def t_refused():
-    fault("refused", r"unable to connect to clamd: Connection refused")
+    fault("refused", r"unable to connect to clamd at 127.0.0.1 port \d+: Connection refused")
     # a unix socket that is not there
     s = Site("virus/clamdscan clamd_socket %s/none.sock defer_on_error yes" % tmpbase())
     reply, log, _, _ = s.session(CLEAN)
     check(reply == DEFER, reply)
-    check(re.search(r"error: unable to connect to clamd: No such file or directory", log), log)
+    check(re.search(r"error: unable to connect to clamd at \S+/none.sock: No such file or directory", log), log)
 
 
 def t_reset():
@@ -403,7 +413,7 @@ def main():
             try:
                 run_test("clamdscan: TCP, EICAR attachment 552 with the name, clean passes marked", lambda: t_tcp(clamd))
                 run_test("clamdscan: unix socket, EICAR 552, clean passes", lambda: t_unix(clamd))
-                run_test("clamdscan: deny_viruses no adds X-Virus-Found/X-Virus-Details", lambda: t_deny_no(clamd))
+                run_test("clamdscan: deny_viruses no adds X-Virus-Found/X-Virus-Details; reject_type temp, reject 0", lambda: t_deny_no(clamd))
                 run_test("clamdscan: max_size skips bigger messages, logged", lambda: t_max_size(clamd))
                 run_test("clamdscan: scan_all 0 skips single-part messages; the default scans them",
                          lambda: t_scan_all(clamd))
