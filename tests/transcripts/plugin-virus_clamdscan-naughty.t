@@ -25,8 +25,7 @@ END
 > hello
 > .
 <= 554 5.7.1 (badmailfrom) Your envelope sender is in my badmailfrom list
-> QUIT
-<~ 221 
+<eof
 exit 0
 queued 0
 log info plugin=virus/clamdscan skip, naughty
