@@ -193,10 +193,9 @@ static int stream_message (int fd, uint64_t deadline, int *spool)
 
 /* One INSTREAM scan. The R_* outcome; name gets the virus name, or for
    R_ERROR and R_PROTO the reason. */
-static int scan (cs const *st, char *name, size_t namemax)
+static int scan (cs const *st, uint64_t deadline, char *name, size_t namemax)
 {
   static char reply[CLAMD_REPLY_MAX + 1] ;
-  uint64_t deadline = now_ms() + (uint64_t)st->timeout * 1000 ;
   int spool = 0, sent, e ;
   ssize_t len ;
   int fd = clamd_open(st, deadline) ;
@@ -255,11 +254,11 @@ static int scan (cs const *st, char *name, size_t namemax)
 
 /* clamd's version for X-Virus-Checked, as qpsmtpd: the text before the
    first '/' of "ClamAV 1.4.6/27000/date", "ClamAV" when it cannot be had.
-   Asked once per process, on its own connection, after a clean scan. */
-static char const *version (cs *st)
+   Asked once per process, on its own connection, after a clean scan,
+   within what is left of the scan's deadline. */
+static char const *version (cs *st, uint64_t deadline)
 {
   char reply[CLAMD_REPLY_MAX + 1] ;
-  uint64_t deadline = now_ms() + (uint64_t)st->timeout * 1000 ;
   ssize_t len = -1 ;
   int fd ;
   if (st->version[0]) return st->version ;
@@ -341,11 +340,11 @@ static int found (cs const *st, char const *name)
   return DECLINED ;
 }
 
-static int clean (cs *st)
+static int clean (cs *st, uint64_t deadline)
 {
   char checked[CLAMD_NAME_MAX + 300] ;
   qp_log(LOGINFO, "pass, clean", (char *)0) ;
-  snprintf(checked, sizeof checked, "by %s on %s", version(st), qp_me()) ;
+  snprintf(checked, sizeof checked, "by %s on %s", version(st, deadline), qp_me()) ;
   /* the marks are information only: a clean message passes without them */
   header("X-Virus-Found", "No") ;
   header("X-Virus-Checked", checked) ;
@@ -357,6 +356,7 @@ static int cs_data_post (void *state, qp_hookarg const *a)
   cs *st = state ;
   char name[CLAMD_NAME_MAX] ;
   uint64_t size = qp_message_size() ;
+  uint64_t deadline ;
   (void)a ;
   if (qp_note_get(QP_CONN, "naughty"))
   {
@@ -376,9 +376,10 @@ static int cs_data_post (void *state, qp_hookarg const *a)
     qp_log(LOGINFO, "skip, not multipart", (char *)0) ;
     return DECLINED ;
   }
-  switch (scan(st, name, sizeof name))
+  deadline = now_ms() + (uint64_t)st->timeout * 1000 ;
+  switch (scan(st, deadline, name, sizeof name))
   {
-    case R_CLEAN : return clean(st) ;
+    case R_CLEAN : return clean(st, deadline) ;
     case R_FOUND : return found(st, name) ;
     default : return failed(st, name) ;
   }
