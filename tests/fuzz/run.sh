@@ -35,6 +35,7 @@ flags_of () {
     data|control|dns) echo "-max_len=4096" ;;
     header|rfc5322) echo "-max_len=8192" ;;
     args) echo "-max_len=2048" ;;
+    clamd) echo "-max_len=1100" ;;
     pem) echo "-max_len=16384" ;;
     # the session logs every event on fd 2 (loglevel 7, for coverage): keep
     # libFuzzer's own output and the reports, drop the log
