@@ -580,7 +580,7 @@ static int field_is (stralloc const *b, sdfield const *f, char const *name)
 }
 
 /* Old X-Spam-* fields of the names spamd sent (and the usual ones), from
-   an earlier filter or forged by the sender: renamed X-Old-..., dropped or
+   an earlier filter or forged by the sender: renamed X-Old-Spam-*, dropped or
    kept (leave_old_headers). */
 static int old_fields (sd const *st, char const *name)
 {
@@ -590,7 +590,10 @@ static int old_fields (sd const *st, char const *name)
   if (st->old == SD_OLD_KEEP || !n) return 1 ;
   if (st->old == SD_OLD_RENAME)
   {
-    ok = stralloc_cats(&nn, "X-Old-") && stralloc_cats(&nn, name) && stralloc_0(&nn) ;
+    /* qpsmtpd's new name: the first '-' becomes "-Old-" (X-Old-Spam-Status) */
+    char const *dash = strchr(name, '-') ;
+    size_t k = dash ? (size_t)(dash - name) : strlen(name) ;
+    ok = stralloc_catb(&nn, name, k) && stralloc_cats(&nn, "-Old") && stralloc_cats(&nn, name + k) && stralloc_0(&nn) ;
     for (unsigned int i = 0 ; ok && i < n ; i++)
       ok = stralloc_copys(&v, qp_header_get(name, i)) && stralloc_0(&v) && qp_header_add(nn.s, v.s, 0) ;
   }
