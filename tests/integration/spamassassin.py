@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 sys.dont_write_bytecode = True
@@ -30,14 +31,17 @@ def start_spamd():
     os.makedirs(d, exist_ok=True)
     os.chmod(d, 0o755)
     port = free_port()
-    sock = os.path.join(d, "spamd.sock")
+    # a unix socket path has at most 107 octets: a short directory of its own
+    sd = tempfile.mkdtemp(prefix="qcsa.", dir="/tmp")
+    os.chmod(sd, 0o755)
+    sock = os.path.join(sd, "spamd.sock")
     log = open(os.path.join(d, "spamd.log"), "ab")
     proc = subprocess.Popen([spamd, "--listen=127.0.0.1:%d" % port, "--listen=" + sock, "-u", "nobody", "-L",
                              "--nouser-config", "--max-children=1", "--min-children=1",
                              "--pidfile=" + os.path.join(d, "spamd.pid"), "-s", "stderr"],
                             stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=d)
     log.close()
-    SPAMD.update(proc=proc, port=port, sock=sock, dir=d)
+    SPAMD.update(proc=proc, port=port, sock=sock, dir=d, sockdir=sd)
     deadline = time.time() + 30
     while time.time() < deadline:
         check(proc.poll() is None, "spamd exited: %s" % open(os.path.join(d, "spamd.log")).read()[-500:])
@@ -340,4 +344,6 @@ for name, fn in [("refused: 451 under reject", refused),
 
 if SPAMD.get("proc"):
     stop_process(SPAMD["proc"])
+if SPAMD.get("sockdir"):
+    shutil.rmtree(SPAMD["sockdir"], ignore_errors=True)
 finish()

@@ -3,7 +3,7 @@ control me mx.example.test
 control rcpthosts example.test
 control loglevel 6
 control plugins <<END
-spamassassin reject 5 max_size 50 spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 max_size 50 spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END

@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
-spamassassin reject 5 defer_on_error no spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 defer_on_error no spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END

@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
-spamassassin defer_on_error yes spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin defer_on_error yes spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END

@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
-spamassassin reject 5 spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END
@@ -25,5 +25,5 @@ END
 <~ 221
 <eof
 exit 0
-log error plugin=spamassassin error: spamd .*/no-such-spamd.sock: connect: No such file or directory; message deferred$
+log error plugin=spamassassin error: spamd /nonexistent-qcsmtpd/spamd\.sock: connect: No such file or directory; message deferred$
 queued 0

@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
-spamassassin spamd_socket ${TMP}/no-such-spamd.sock munge_subject_threshold 1
+spamassassin spamd_socket /nonexistent-qcsmtpd/spamd.sock munge_subject_threshold 1
 rcpt_ok
 queue/qmail-queue
 END
@@ -25,7 +25,7 @@ END
 <~ 221
 <eof
 exit 0
-log error plugin=spamassassin error: spamd .*/no-such-spamd.sock: connect: No such file or directory; message passed unscanned$
+log error plugin=spamassassin error: spamd /nonexistent-qcsmtpd/spamd\.sock: connect: No such file or directory; message passed unscanned$
 queued 1
 message <<END
 Received: from client.example (unknown [unknown])

@@ -3,7 +3,7 @@ control me mx.example.test
 env RELAYCLIENT=
 control plugins <<END
 relay
-spamassassin reject 5 relayclient check spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 relayclient check spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END

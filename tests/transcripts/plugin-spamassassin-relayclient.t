@@ -4,7 +4,7 @@ control loglevel 6
 env RELAYCLIENT=
 control plugins <<END
 relay
-spamassassin reject 5 spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END

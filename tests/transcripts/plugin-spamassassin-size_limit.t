@@ -2,7 +2,7 @@
 control me mx.example.test
 control rcpthosts example.test
 control plugins <<END
-spamassassin reject 5 size_limit 100000 spamd_socket ${TMP}/no-such-spamd.sock
+spamassassin reject 5 size_limit 100000 spamd_socket /nonexistent-qcsmtpd/spamd.sock
 rcpt_ok
 queue/qmail-queue
 END
