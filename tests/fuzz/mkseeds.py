@@ -425,4 +425,32 @@ write('resp', {
     'args': b'GET\x00qc:grey:k',
 })
 
+# spamd: the answer of spamd to HEADERS (the spamassassin plugin's reply
+# parser): ham and GTUBE as SpamAssassin 4.0 wrote them, an error status,
+# Yes/No spellings, and the ways a reply goes wrong
+HAM_BLOCK = (b'X-Spam-Checker-Version: SpamAssassin 4.0.1 (2024-03-25) on vm\nX-Spam-Level: ***\n'
+             b'X-Spam-Status: No, score=3.3 required=5.0 tests=MISSING_DATE,MISSING_MID,\n'
+             b'\tNO_RECEIVED,NO_RELAYS autolearn=no autolearn_force=no version=4.0.1\n'
+             b'Subject: hello\nFrom: a@b.test\nTo: c@example.test\n\n')
+SPAM_BLOCK = (b'Received: from localhost by vm\n\twith SpamAssassin (version 4.0.1);\n'
+              b'\tSat, 05 Dec 2026 18:06:25 +0000\nX-Spam-Flag: YES\nX-Spam-Level: ******\n'
+              b'X-Spam-Status: Yes, score=1003.3 required=5.0 tests=GTUBE\n\n')
+
+
+def spamd(spam, score, block, status=b'SPAMD/1.1 0 EX_OK'):
+    return (status + b'\r\nContent-length: %d\r\nSpam: %s ; %s / 5.0\r\n\r\n' % (len(block), spam, score)) + block
+
+
+write('spamd', {
+    'ham': spamd(b'False', b'3.3', HAM_BLOCK),
+    'spam': spamd(b'True', b'1003.3', SPAM_BLOCK),
+    'yes-negative': spamd(b'Yes', b'-2.125', b'X-Spam-Status: No\r\n\r\n'),
+    'error': b'SPAMD/1.0 76 Bad header line: (Content-length mismatch)\r\n\r\n',
+    'short': spamd(b'False', b'0.0', HAM_BLOCK)[:-20],
+    'long': spamd(b'False', b'0.0', HAM_BLOCK) + b'x',
+    'no-empty-line': spamd(b'False', b'0.0', b'X-Spam-Status: No\n'),
+    'continuation-first': spamd(b'False', b'0.0', b'\tX-Spam-Status: No\n\n'),
+    'garbage': b'HTTP/1.0 200 OK\r\n\r\n',
+})
+
 print('seeds written under', corpus)

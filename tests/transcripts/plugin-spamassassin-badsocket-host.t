@@ -1,0 +1,14 @@
+# spamassassin: spamd_socket takes an address or localhost, not a name to resolve (doc/plugins/spamassassin).
+control me mx.example.test
+control rcpthosts example.test
+control loglevel 6
+control plugins <<END
+spamassassin spamd_socket spamd.example.test:783
+rcpt_ok
+queue/qmail-queue
+END
+<= 421 4.3.0 mx.example.test Service temporarily unavailable (configuration error)
+<eof
+exit 100
+log config error: spamd_socket: 'spamd.example.test:783' is neither host:port
+queued 0
