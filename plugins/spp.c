@@ -313,8 +313,9 @@ static int parse (stralloc const *out, stralloc *lines, char const **why)
 
 /* Sets the reply from lines "NNN text" (P lines may lack the code): the
    last line's code and enhanced code lead, the texts become the lines of
-   a multi-line reply. Returns 1 for a 5xx, 0 for a 4xx. */
-static int setreply (char const *const *lines, unsigned int n)
+   a multi-line reply. At connect a 4xx is sent as 421, since the session
+   ends there (RFC 5321 3.8). Returns 1 for a 5xx, 0 for a 4xx. */
+static int setreply (char const *const *lines, unsigned int n, int sect)
 {
   char const *last = lines[n-1] ;
   char const *t = last + 3 ;
@@ -325,7 +326,7 @@ static int setreply (char const *const *lines, unsigned int n)
     esc = strspn(t, "0123456789.") ;
     if (t[esc] != ' ' && t[esc]) esc = 0 ;
   }
-  qp_msgn(last, 3) ; qp_msg(" ") ;
+  qp_msgn(sect == S_CONNECTION && last[0] == '4' ? "421" : last, 3) ; qp_msg(" ") ;
   if (esc) { qp_msgn(t, esc) ; qp_msg(" ") ; }
   for (unsigned int i = 0 ; i + 1 < n ; i++)
   {
@@ -345,7 +346,7 @@ static int listreply (stralloc const *sa)
   char const *lines[24] ;
   unsigned int n = 0 ;
   for (size_t i = 0 ; i < sa->len && n < 24 ; i += strlen(sa->s + i) + 1) lines[n++] = sa->s + i ;
-  return setreply(lines, n) ? DENY : DENYSOFT ;
+  return setreply(lines, n, -1) ? DENY : DENYSOFT ;
 }
 
 /* "Name: value" H lines (continuations start with a blank) into the message. */
@@ -401,7 +402,7 @@ static int act (spp *st, int sect, char const *prog, stralloc const *out, int n,
   stralloc *hdr = sect == S_MAIL || sect == S_RCPT || sect == S_DATA ? &st->txnhdr
     : sect == S_MESSAGE ? 0 : &st->connhdr ;
   stralloc msghdr = STRALLOC_ZERO ;
-  int verdict = -1, ok = 1 ;
+  int verdict = -1, ok = 1, replied = 0 ;
   for (int k = 0 ; ok && k < n ; k++, i += strlen(out->s + i) + 1)
   {
     char const *s = out->s + i ;
@@ -434,7 +435,8 @@ static int act (spp *st, int sect, char const *prog, stralloc const *out, int n,
       case 'O' : verdict = sect == S_MAIL || sect == S_RCPT ? OK : DECLINED ; break ;
       case 'E' : case 'R' :
         reply[nr++] = s + 1 ;
-        verdict = setreply(reply, nr) ? (s[0] == 'E' ? DENY : DENY_DISCONNECT) : (s[0] == 'E' ? DENYSOFT : DENYSOFT_DISCONNECT) ;
+        replied = 1 ;
+        verdict = setreply(reply, nr, sect) ? (s[0] == 'E' ? DENY : DENY_DISCONNECT) : (s[0] == 'E' ? DENYSOFT : DENYSOFT_DISCONNECT) ;
         qp_log(LOGINFO, "fail: ", prog, " [", sectname[sect], "]: ", s, (char *)0) ;
         break ;
       case 'D' :
@@ -449,7 +451,7 @@ static int act (spp *st, int sect, char const *prog, stralloc const *out, int n,
   if (ok && msghdr.len) ok = headers_apply(&msghdr) ;
   stralloc_free(&msghdr) ;
   if (!ok) { nomem() ; return fault(prog, sect, "its commands could not be carried out") ; }
-  if (nr && verdict < 0) qp_log(LOGINFO, "info: ", prog, " [", sectname[sect], "]: P lines without E or R: not sent", (char *)0) ;
+  if (nr && !replied) qp_log(LOGINFO, "info: ", prog, " [", sectname[sect], "]: P lines without E or R: not sent", (char *)0) ;
   if (code && verdict != DENY && verdict != DENYSOFT && verdict != DENY_DISCONNECT && verdict != DENYSOFT_DISCONNECT)
   {
     char num[16] ;
@@ -583,14 +585,11 @@ static int auth_section (spp *st)
 {
   char const *user = qp_auth_user() ;
   char const *mech = qp_auth_mech() ;
-  char m[16] ;
-  size_t k = 0 ;
   int r ;
   if (!user || st->authdone) return DECLINED ;
   st->authdone = 1 ;
-  for (; mech && mech[k] && k < sizeof m - 1 ; k++) m[k] = mech[k] >= 'a' && mech[k] <= 'z' ? mech[k] - 'a' + 'A' : mech[k] ;
-  m[k] = 0 ;
-  if (setenv("SMTPAUTHUSER", user, 1) < 0 || setenv("SMTPAUTHMETHOD", m, 1) < 0) { nomem() ; return DENYSOFT ; }
+  /* the mechanism in lower case, as qmail-smtpd's AUTH patch names it */
+  if (setenv("SMTPAUTHUSER", user, 1) < 0 || setenv("SMTPAUTHMETHOD", mech ? mech : "", 1) < 0) { nomem() ; return DENYSOFT ; }
   r = run_section(st, S_AUTH) ;
   if (r == DENY || r == DENYSOFT || r == DENY_DISCONNECT || r == DENYSOFT_DISCONNECT)
   {
