@@ -249,10 +249,12 @@ static int run (char const *const *argv, int in, unsigned int ms, stralloc *out,
 
  /* The output: one command per line (qmail-spp's list) */
 
-static int replycode (char const *s)
+/* "4xx" or "5xx", then the end, a blank, or (dash: the lines of a
+   multi-line reply, L) a '-' */
+static int replycode (char const *s, int dash)
 {
   return (s[0] == '4' || s[0] == '5') && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9'
-    && (!s[3] || s[3] == ' ') ;
+    && (!s[3] || s[3] == ' ' || (dash && s[3] == '-')) ;
 }
 
 static int fieldname (char const *s)
@@ -297,11 +299,11 @@ static int parse (stralloc const *out, stralloc *lines, char const **why)
       case 'S' : if (s[1] == '=' || !strchr(s + 1, '=')) { *why = "printed an S line that is not S<name>=<value>" ; return -1 ; } break ;
       case 'U' : if (!s[1] || strchr(s + 1, '=')) { *why = "printed a U line without a name" ; return -1 ; } break ;
       case 'L' :
-        if (!s[1] || !strchr("MRD", s[1]) || !replycode(s + 2)) { *why = "printed an L line that is not L[MRD]<4xx or 5xx reply>" ; return -1 ; }
+        if (!s[1] || !strchr("MRD", s[1]) || !replycode(s + 2, 1)) { *why = "printed an L line that is not L[MRD]<4xx or 5xx reply>" ; return -1 ; }
         break ;
       case 'P' : break ;
       case 'E' : case 'R' :
-        if (!replycode(s + 1)) { *why = "printed an E or R line without a 4xx or 5xx reply code" ; return -1 ; }
+        if (!replycode(s + 1, 0)) { *why = "printed an E or R line without a 4xx or 5xx reply code" ; return -1 ; }
         return n ;
       case 'A' : case 'N' : case 'O' : case 'D' : return n ;
       default : *why = "printed an unknown command" ; return -1 ;
@@ -318,7 +320,7 @@ static int parse (stralloc const *out, stralloc *lines, char const **why)
 static int setreply (char const *const *lines, unsigned int n, int sect)
 {
   char const *last = lines[n-1] ;
-  char const *t = last + 3 ;
+  char const *t = last + 3 + (last[3] == '-') ;
   size_t esc = 0 ;
   while (*t == ' ') t++ ;
   if (t[0] >= '2' && t[0] <= '5' && t[1] == '.')
@@ -331,7 +333,11 @@ static int setreply (char const *const *lines, unsigned int n, int sect)
   for (unsigned int i = 0 ; i + 1 < n ; i++)
   {
     char const *s = lines[i] ;
+    size_t k ;
     if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && (s[3] == '-' || s[3] == ' ')) s += 4 ;
+    /* the core puts the reply's enhanced code on every line: drop a line's own */
+    k = s[0] >= '2' && s[0] <= '5' && s[1] == '.' ? strspn(s, "0123456789.") : 0 ;
+    if (k && s[k] == ' ') s += k + 1 ;
     qp_msg(s) ; qp_msg("\n") ;
   }
   t += esc ;
@@ -392,6 +398,16 @@ static int setaddr (int sect, char const *a)
   return !setenv(sect == S_MAIL ? "SMTPMAILFROM" : "SMTPRCPTTO", a, 1) ;
 }
 
+/* A later error, once: the same program at every MAIL must not make the
+   reply grow; at most 20 lines, the core's bound on a reply. 1, or 0 no memory. */
+static int later_add (stralloc *sa, char const *line)
+{
+  unsigned int n = 0 ;
+  for (size_t i = 0 ; i < sa->len ; i += strlen(sa->s + i) + 1, n++)
+    if (!strcmp(sa->s + i, line)) return 1 ;
+  return n >= 20 || stralloc_catb(sa, line, strlen(line) + 1) ;
+}
+
 /* Acts on lines[0..n) of one program. Returns the chain's verdict, or -1:
    go on with the next program. */
 static int act (spp *st, int sect, char const *prog, stralloc const *out, int n, int code)
@@ -425,9 +441,7 @@ static int act (spp *st, int sect, char const *prog, stralloc const *out, int n,
         break ;
       }
       case 'U' : ok = !unsetenv(s + 1) ; break ;
-      case 'L' :
-        ok = stralloc_catb(&st->later[s[1] == 'M' ? L_MAIL : s[1] == 'R' ? L_RCPT : L_DATA], s + 2, strlen(s + 1)) ;
-        break ;
+      case 'L' : ok = later_add(&st->later[s[1] == 'M' ? L_MAIL : s[1] == 'R' ? L_RCPT : L_DATA], s + 2) ; break ;
       case 'P' : if (nr < 23) reply[nr++] = s + 1 ; break ;
       case 'A' : st->off = 1 ; verdict = DECLINED ; break ;
       case 'N' : verdict = DECLINED ; break ;
