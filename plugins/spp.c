@@ -485,6 +485,15 @@ static int message_file (void)
   char buf[16384] ;
   uint64_t off = 0 ;
   int fd = open(qp_spool_dir(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600) ;
+  if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR))
+  {
+    /* a file system without O_TMPFILE: a named file, unlinked at once */
+    stralloc sa = STRALLOC_ZERO ;
+    if (!stralloc_cats(&sa, qp_spool_dir()) || !stralloc_cats(&sa, "/spp.XXXXXX") || !stralloc_0(&sa)) { stralloc_free(&sa) ; errno = ENOMEM ; return -1 ; }
+    fd = mkostemp(sa.s, O_CLOEXEC) ;
+    if (fd >= 0) unlink(sa.s) ;
+    stralloc_free(&sa) ;
+  }
   if (fd < 0) return -1 ;
   for (;;)
   {
@@ -695,7 +704,7 @@ static int spp_post_headers (void *state, qp_hookarg const *a)
   (void)a ;
   if (!headers_apply(&st->connhdr) || !headers_apply(&st->txnhdr))
   {
-    qp_msg("451 4.3.0 out of memory") ;
+    qp_msg("451 4.3.0 unable to add a header field") ;
     return DENYSOFT ;
   }
   return DECLINED ;
