@@ -646,7 +646,9 @@ static int in_list (stralloc const *sa, char const *s)
 }
 
 /* SMTPRCPTHOSTSOK: qmail's rcpthosts test (the domain or a parent .domain in
-   rcpthosts or morercpthosts.cdb); 1 for a relay client, as qmail-spp 0.42. */
+   rcpthosts or morercpthosts.cdb, or control/me); 1 for a relay client, as
+   qmail-spp 0.42. A missing rcpthosts makes it 0, as rcpt_ok refuses then
+   (qmail took every domain). */
 static char const *rcpthosts_ok (spp *st, char const *addr)
 {
   char const *at = strrchr(addr, '@') ;
@@ -655,6 +657,7 @@ static char const *rcpthosts_ok (spp *st, char const *addr)
   if (qp_relay_client()) return "1" ;
   if (!at || (len = strlen(at + 1)) >= sizeof host) return "0" ;
   for (size_t k = 0 ; k <= len ; k++) host[k] = at[1+k] >= 'A' && at[1+k] <= 'Z' ? at[1+k] - 'A' + 'a' : at[1+k] ;
+  if (!strcasecmp(host, qp_me())) return "1" ;    /* as rcpt_ok: control/me is always ours */
   if (!st->hostsloaded)
   {
     if (qp_control_list("rcpthosts", &st->hosts) < 0)
