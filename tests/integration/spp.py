@@ -307,10 +307,10 @@ def environment():
     check(re.search(r"^X-Auth: good@example.com plain$", h, re.M), "auth env: %s" % h)
     srv.stop()
     srv = server("spp-env-hosts", ["[rcpt]", rc], control={"rcpthosts": ["example.test", ".sub.example.test"]})
-    out = session(srv, rcpts=("a@example.test", "b@elsewhere.test", "c@x.sub.example.test"))
+    out = session(srv, rcpts=("a@example.test", "b@elsewhere.test", "c@x.sub.example.test", "m@MX.example.test"))
     check(out["rcpt1"][0] == 550, "rcpt_ok accepted elsewhere: %r" % out)
     h = headers(srv)
-    want = ["a@example.test 0 1 1", "b@elsewhere.test 1 2 0", "c@x.sub.example.test 1 3 1"]
+    want = ["a@example.test 0 1 1", "b@elsewhere.test 1 2 0", "c@x.sub.example.test 1 3 1", "m@MX.example.test 2 4 1"]
     check(re.findall(r"^X-Rcpt: (.*)$", h, re.M) == want, "SMTPRCPTHOSTSOK: %s" % h)
     srv.stop()
 
