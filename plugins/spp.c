@@ -466,14 +466,22 @@ static int act (spp *st, int sect, char const *prog, stralloc const *out, int n,
   stralloc_free(&msghdr) ;
   if (!ok) { nomem() ; return fault(prog, sect, "its commands could not be carried out") ; }
   if (nr && !replied) qp_log(LOGINFO, "info: ", prog, " [", sectname[sect], "]: P lines without E or R: not sent", (char *)0) ;
-  if (code && verdict != DENY && verdict != DENYSOFT && verdict != DENY_DISCONNECT && verdict != DENYSOFT_DISCONNECT)
+  if (code)
   {
     char num[16] ;
     snprintf(num, sizeof num, "%d", code) ;
-    if (verdict < 0) return fault(prog, sect, code == 120 ? "exited 120 (cannot execute)" : "exited non-zero without a decision") ;
-    qp_log(LOGINFO, "info: ", prog, " [", sectname[sect], "]: exited ", num, (char *)0) ;
+    qp_log(LOGINFO, "info: ", prog, " [", sectname[sect], "]: exited ", num, " after its decision", (char *)0) ;
   }
   return verdict ;
+}
+
+/* 1 if the last of the n lines is a final command (A N O E R D) */
+static int decided (stralloc const *lines, int n)
+{
+  size_t i = 0 ;
+  if (n <= 0) return 0 ;
+  while (--n) i += strlen(lines->s + i) + 1 ;
+  return lines->s[i] && strchr("ANOERD", lines->s[i]) ;
 }
 
 /* stdin for [message] programs: the message as queued, copied into an
@@ -544,7 +552,10 @@ static int run_one (spp *st, int sect, char const *line)
   {
     stralloc lines = STRALLOC_ZERO ;
     n = parse(&out, &lines, &why) ;
-    r = n < 0 ? fault(argv[0], sect, why) : act(st, sect, argv[0], &lines, n, code) ;
+    /* a failed program does nothing: its status is checked before any of its commands */
+    if (n >= 0 && code && !decided(&lines, n))
+      r = fault(argv[0], sect, code == 120 ? "exited 120 (cannot execute)" : "exited non-zero without a decision") ;
+    else r = n < 0 ? fault(argv[0], sect, why) : act(st, sect, argv[0], &lines, n, code) ;
     stralloc_free(&lines) ;
   }
   stralloc_free(&out) ;
