@@ -734,13 +734,19 @@ static int reply_read (mt *st, int eom, int body, int *outcome)
    NR_* flag for it) says there is none. 1 and *outcome, 0 failed. */
 static int ask (mt *st, char cmd, uint32_t nr, unsigned int timeout, int *outcome)
 {
+  int r ;
   *outcome = MT_CONT ;
+  st->hardend = 0 ;
   deadline_set(st, timeout) ;
+  /* PROGRESS restarts the wait, never past this */
+  st->hardend = now_ms() + MT_EOM_MAX_MS ;
   put32((unsigned char *)st->out.s, (uint32_t)(st->out.len - 4)) ;
-  if (st->out.s[4] != cmd) return fail(st, "internal: packet mismatch", 0) ;
-  if (!mt_write(st, st->out.s, st->out.len)) return 0 ;
-  if (nr && (st->pflags & nr)) return 1 ;
-  return reply_read(st, cmd == SMFIC_BODYEOB, cmd == SMFIC_BODY, outcome) ;
+  if (st->out.s[4] != cmd) r = fail(st, "internal: packet mismatch", 0) ;
+  else if (!mt_write(st, st->out.s, st->out.len)) r = 0 ;
+  else if (nr && (st->pflags & nr)) r = 1 ;
+  else r = reply_read(st, cmd == SMFIC_BODYEOB, cmd == SMFIC_BODY, outcome) ;
+  st->hardend = 0 ;
+  return r ;
 }
 
 
@@ -777,6 +783,9 @@ static int negotiate (mt *st)
   if (pf & ~MT_PROTOCOL)
     qp_log(LOGINFO, "milter ", st->name, ": ignoring protocol flags it asked for and we did not offer", (char *)0) ;
   st->pflags = pf & MT_PROTOCOL ;
+  /* DATA, the no-reply steps, SKIP and the rest came with version 4 (sendmail
+     8.14 speaks 6): an older milter would take SMFIC_DATA for garbage */
+  if (st->version < 4) st->pflags = (st->pflags & 0x7fu) | SMFIP_NODATA ;
   if (st->actions & SMFIF_SETSYMLIST && !symlists_take(st, st->in.s, p.data + 12, p.data + p.dlen))
     return fail(st, "out of memory", ENOMEM) ;
   pkt_consume(st, &p) ;
@@ -1183,9 +1192,7 @@ static int message_send (mt *st, int *o)
   if (!macros_send(st, SMFIM_EOM, SMFIC_BODYEOB)) return 0 ;
   if (!pkt_start(st, SMFIC_BODYEOB)) return fail(st, "out of memory", ENOMEM) ;
   st->mods.len = 0 ;
-  st->hardend = now_ms() + MT_EOM_MAX_MS ;
-  if (!ask(st, SMFIC_BODYEOB, 0, st->bodytimeout, o)) { st->hardend = 0 ; return 0 ; }
-  st->hardend = 0 ;
+  if (!ask(st, SMFIC_BODYEOB, 0, st->bodytimeout, o)) return 0 ;
   st->intxn = 0 ;
   return 1 ;
 }
