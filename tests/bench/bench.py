@@ -582,10 +582,13 @@ class Work:
             why.append("qp-clamd skipped: qpsmtpd's virus/clamdscan needs ClamAV::Client (Debian package "
                        "libclamav-client-perl)")
         if "qc-rspamd" in want and "qc-rspamd" not in drop:
-            no = self.lacks_milter()
+            no, lacks = self.milter_check()
             if no:
                 drop.add("qc-rspamd")
-                why.append("qc-rspamd skipped: ./qcsmtpd has no milter plugin (`qcsmtpd -t`: %s)" % no)
+                if lacks:
+                    why.append("qc-rspamd skipped: ./qcsmtpd has no milter plugin (`qcsmtpd -t`: %s)" % no)
+                else:
+                    self.peer_failed["milter"] = "qc-rspamd: `qcsmtpd -t` refuses the row's line: %s" % no
         keep = [k for k in want if k in CONTENT_PEER and k not in drop]
         children = max(2, os.cpu_count() or 1)
         for key in keep:
@@ -624,9 +627,11 @@ class Work:
                 self.qpconfig_content[key] = d
         return drop, why
 
-    def lacks_milter(self):
-        """why ./qcsmtpd cannot run the milter row, or "": `qcsmtpd -t` on
-        the row's control/plugins says whether this binary has the plugin"""
+    def milter_check(self):
+        """(why ./qcsmtpd cannot run the milter row or "", whether that is
+        because the binary lacks the plugin): `qcsmtpd -t` on the row's
+        control/plugins says whether this binary has the plugin; any other
+        refusal of the line is a failed run, not a skip"""
         d = self.mk("control-milter-check")
         self.write(d, "me", "bench.example")
         self.write(d, "spool_dir", self.spool)
@@ -634,9 +639,12 @@ class Work:
         r = subprocess.run([self.qcsmtpd, "-t"], env={"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": d},
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if r.returncode == 0:
-            return ""
+            return "", False
         err = [l for l in r.stderr.splitlines() if "milter" in l] or r.stderr.splitlines() or [r.stdout.strip()]
-        return re.sub(r"^qcsmtpd: \d+ ", "", err[0])
+        # src/plugins.c's words for a plugin this build lacks (planned, not compiled in, unknown)
+        lacks = any(re.search(r"plugin milter is not in qcsmtpd|plugin not compiled in: milter\b|"
+                              r"unknown or not compiled-in plugin: milter\b", l) for l in err)
+        return re.sub(r"^qcsmtpd: \d+ ", "", err[0]), lacks
 
     def sample_files(self, d):
         """the control files of the sample set, the same for both servers"""
