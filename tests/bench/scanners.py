@@ -252,7 +252,7 @@ RSPAMD_LOCAL = {
 
 class Rspamd(Peer):
     """rspamd 3.4 offline, its proxy worker in milter mode scanning itself
-    (self_scan), started once per bench run (about 13 s)"""
+    (self_scan), started once per bench run (15-26 s here)"""
     key = "rspamd"
 
     def __init__(self, work, children):
