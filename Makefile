@@ -113,6 +113,8 @@ check-load: qcsmtpd tests/qcsmtpd-check tests/qmail-queue
 # tests/bench/bench.py (--help); BENCH_PLUGINS_LARGE: the larger plugin set,
 # comma-separated (auto: every compiled-in plugin that needs no network).
 # Then tests/bench/tlsbench.py appends the STARTTLS section (TLSBENCH_ARGS).
+# The content filter rows need spamd, clamav-daemon, libclamav-client-perl and
+# rspamd; peers.sh does not install them, and each row skips itself without.
 BENCH_PLUGINS_LARGE = auto
 bench: qcsmtpd tests/qmail-queue
 	tests/bench/peers.sh
