@@ -6,6 +6,8 @@
 # /work/shared/thirdparty) with its build-s6-networking script, into a cache directory
 # keyed on the tarballs' and the script's sha256:
 #     ${XDG_CACHE_HOME:-$HOME/.cache}/qcsmtpd/s6-networking-2.5.1.3-<key>/bin
+# (root without XDG_CACHE_HOME: /var/cache/qcsmtpd/..., reachable by the
+# unprivileged account the run/s6 services drop to).
 # The programs are built with absolute paths (s6-tcpserver execs s6-tcpserver4 and
 # s6-tlsd execs s6-tlsd-io by their installed names), so the build goes straight into
 # that directory; a flock on <dir>.lock keeps two test processes from building at once,
@@ -72,8 +74,15 @@ def missing_deps():
 
 
 def cache_base():
-    c = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(c, "qcsmtpd")
+    """$XDG_CACHE_HOME/qcsmtpd, else ~/.cache/qcsmtpd; root's default is
+    /var/cache/qcsmtpd, because the run/s6 test's services drop to an
+    unprivileged account that must be able to exec the programs (/root is 0700)."""
+    c = os.environ.get("XDG_CACHE_HOME")
+    if c:
+        return os.path.join(c, "qcsmtpd")
+    if os.geteuid() == 0:
+        return "/var/cache/qcsmtpd"
+    return os.path.join(os.path.expanduser("~"), ".cache", "qcsmtpd")
 
 
 _bindir = []
@@ -96,7 +105,9 @@ def s6_bin():
     if why:
         raise Skip(why)
     base = cache_base()
-    os.makedirs(base, exist_ok=True)
+    if not os.path.isdir(base):
+        os.makedirs(base)
+        os.chmod(base, 0o755)
     prefix = os.path.join(base, "s6-networking-2.5.1.3-" + h.hexdigest()[:16])
     stamp = os.path.join(prefix, ".built")
     with open(prefix + ".lock", "w") as lock:
