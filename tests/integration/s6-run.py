@@ -24,7 +24,6 @@ import pwd
 import re
 import shutil
 import signal
-import socket
 import ssl
 import base64
 import subprocess

@@ -18,7 +18,6 @@ import subprocess
 import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import itlib  # noqa: E402
 from itlib import check, run_test, finish, strip_received, dot_stuff_crlf, make_certs, tmpbase  # noqa: E402
 import s6lib  # noqa: E402
 from s6lib import S6Server, Client  # noqa: E402
