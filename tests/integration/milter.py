@@ -555,14 +555,16 @@ def t_progress():
 def t_modifications():
     """every modification at end of message reaches the queued message and
     envelope: ADDHEADER, INSHEADER (0 and 3), CHGHEADER (change the 2nd
-    Subject, delete X-Drop), REPLBODY in 3 chunks, CHGFROM (with ESMTP args),
-    ADDRCPT, ADDRCPT_PAR, DELRCPT"""
+    Subject, delete X-Drop), REPLBODY in 3 chunks (one boundary between a CR
+    and its LF), CHGFROM (with ESMTP args), ADDRCPT, ADDRCPT_PAR, DELRCPT"""
     newbody = b"".join(b"replaced line %d\r\n" % i for i in range(200))
+    k = newbody.index(b"\r\n") + 1
+    chunks = [newbody[:k], newbody[k:1000], newbody[1000:]]
     # INSHEADER 3 first, then 0: whether indexes count the fields inserted
     # before or only the original ones, X-Third lands before Date
     mods = [("addheader", "X-Added", "added value"), ("insheader", 3, "X-Third", "inserted at 3"),
             ("insheader", 0, "X-First", "at the top"), ("chgheader", 2, "Subject", "changed subject"),
-            ("chgheader", 1, "X-Drop", ""), ("replbody", newbody, 3), ("chgfrom", "<new-sender@sender.test>",
+            ("chgheader", 1, "X-Drop", ""), ("replbody_chunks", chunks), ("chgfrom", "<new-sender@sender.test>",
                                                                          "SIZE=1000"),
             ("addrcpt", "<added@example.test>"), ("addrcpt_par", "<added2@example.test>", "NOTIFY=NEVER"),
             ("delrcpt", "<dave@example.test>")]
@@ -763,7 +765,6 @@ def t_three_real():
     check(not dk.verify(crlf.replace(b"noon", b"one")), "a changed message verifies")
     for body, rx, what in (([b"Hi", GTUBE.encode()], re.compile(r"554 5\.7\.1 Gtube pattern$"), "GTUBE"),
                            ([b"see", EICAR], re.compile(r"550 "), "EICAR")):
-        srv.queued()
         s, last = one(srv, msg=message(body=body))
         check(rx.match(last), "%s: %r" % (what, last))
     check(len(srv.queued()) == 1, "a refused message was queued")

@@ -97,7 +97,8 @@ class Script:
     the final answer, as tuples:
       ("addheader", name, value), ("insheader", index, name, value),
       ("chgheader", index, name, value)  (value "" deletes),
-      ("replbody", bytes, nchunks), ("chgfrom", addr[, args]),
+      ("replbody", bytes, nchunks), ("replbody_chunks", [bytes...]),
+      ("chgfrom", addr[, args]),
       ("addrcpt", addr), ("addrcpt_par", addr, args), ("delrcpt", addr),
       ("raw", code, data)  (anything, e.g. an action not negotiated).
     actions/protocol: the SMFIF_*/SMFIP_* words of our OPTNEG reply; None
@@ -343,6 +344,9 @@ class Milter:
             step = -(-len(body) // n) or 1
             for i in range(0, max(len(body), 1), step):
                 s.sendall(packet(SMFIR_REPLBODY, body[i:i + step]))
+        elif kind == "replbody_chunks":
+            for chunk in m[1]:
+                s.sendall(packet(SMFIR_REPLBODY, chunk))
         elif kind == "chgfrom":
             s.sendall(packet(SMFIR_CHGFROM, cstr(m[1]) + (cstr(m[2]) if len(m) > 2 else b"")))
         elif kind == "addrcpt":
