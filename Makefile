@@ -203,7 +203,7 @@ FUZZ_SECONDS = 60
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c99 -Wall -Wextra -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE)
 FUZZ_BUILD = tests/fuzz/build
-FUZZ_HARNESSES = cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd session session_qq session_hooks
+FUZZ_HARNESSES = cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd milter session session_qq session_hooks
 FUZZ_LIB_SRCS := $(filter-out src/main.c src/plugin_table.c,$(wildcard src/*.c)) \
   $(sort $(CHECK_PLUGIN_SRCS)) tests/plugin_table_check.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS))
