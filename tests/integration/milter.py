@@ -315,11 +315,11 @@ def t_stages_macros():
         check(mails[0][0] == "<alice@sender.test>" and mails[1][0] == "<bob@other.test>", mails)
         check(c.values("rcpt")[:2] == [["<carol@example.test>"], ["<dave@example.test>"]], c.values("rcpt"))
         # macros per stage: the last packet before the stage
-        mm = [v for s_, v in c.events if s_ == "macro" and v[0] == "M"]
+        mm = [v[1] for s_, v in c.events if s_ == "macro" and v[0] == "M"]
         check(mm and mm[0].get("{mail_addr}") == "alice@sender.test" and mm[0].get("i"), "mail macros %r" % mm)
         for k in ("{mail_host}", "{mail_mailer}"):
             check(k in mm[0], "mail macro %s missing: %r" % (k, mm[0]))
-        rm = [v for s_, v in c.events if s_ == "macro" and v[0] == "R"]
+        rm = [v[1] for s_, v in c.events if s_ == "macro" and v[0] == "R"]
         check([r.get("{rcpt_addr}") for r in rm[:2]] == ["carol@example.test", "dave@example.test"],
               "rcpt macros %r" % rm)
         em = c.macros("eom")
