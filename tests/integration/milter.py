@@ -26,7 +26,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from itlib import Server, Client, TestFailure, check, finish, run_test, strip_received, tmpbase
 from milterlib import (Milter, Script, refused_port, SMFIF_ADDHDRS, SMFIP_NOBODY, SMFIP_NOEOH, SMFIP_NOHDRS,
-                       SMFIP_NOHELO, SMFIP_NR_MAIL, SMFIP_NR_RCPT, SMFIP_NR_HDR, SMFIP_NR_CONN, SMFIP_NR_BODY)
+                       SMFIP_NOHELO, SMFIP_NR_MAIL, SMFIP_NR_RCPT, SMFIP_NR_HDR, SMFIP_NR_CONN, SMFIP_NR_BODY,
+                       SMFIP_SKIP, SMFIP_HDR_LEADSPC)
 import milterpeers
 from milterpeers import EICAR, GTUBE
 
@@ -492,6 +493,56 @@ def t_answers_eom():
         with_milter(Script(answers={"eom": ans}), run)
 
 
+def t_answers_data():
+    """a refusal at a header field, at end of header or at a body chunk is
+    the reply to the message; after it the milter is sent no more of the
+    message; a multi-line reply code keeps its lines"""
+    cases = [("header", "reject", ["550 5.7.1 Command rejected by milter py"]),
+             ("eoh", "tempfail", ["451 4.7.1 Command temporarily refused by milter py, try again later"]),
+             ("body", ("replycode", "554-5.7.1 first line\r\n554 5.7.1 last line"),
+              ["554-5.7.1 first line", "554 5.7.1 last line"]),
+             ("data", ("replycode", "553 5.7.1 not today"), ["553 5.7.1 not today"])]
+    for stage, ans, want in cases:
+        def run(m):
+            srv = server("milter-data", ["py %s" % m.addr])
+            s = Session(srv)
+            s.cmd("HELO client.example")
+            code, lines = s.transaction()
+            s.quit()
+            check(lines == want, "%s %r: %r, expected %r\n%s" % (stage, ans, lines, want, srv.log()[-1500:]))
+            nothing_queued(srv, "%s %r" % (stage, ans))
+            st = m.wait_closed()[0].stages()
+            check(st.count(stage) == 1 and "eom" not in st, "%s %r: the milter saw %r" % (stage, ans, st))
+            srv.stop()
+        with_milter(Script(answers={stage: ans}), run)
+
+
+def t_skip_leadspc():
+    """SMFIR_SKIP at the first body chunk (SMFIP_SKIP): no more chunks, end of
+    message follows; HDR_LEADSPC: values with their blank as received, and an
+    inserted value with its own blank stored without a second one"""
+    big = [b"line %05d of a body longer than one milter chunk of 65535 octets" % i for i in range(3000)]
+
+    def run(m):
+        srv = server("milter-skip-body", ["py %s" % m.addr])
+        s, last = one(srv, msg=message(headers=[("From", "Alice <alice@sender.test>"), ("Subject", "\tfolded start"),
+                                                ("To", "carol@example.test")], body=big))
+        check(last.startswith("250 "), "%r\n%s" % (last, srv.log()[-1500:]))
+        c = m.wait_closed()[0]
+        st = c.stages()
+        check(st.count("body") == 1 and "eom" in st, "body chunks after SKIP: %r" % st)
+        check(len(c.body()) <= 65535, "first chunk of %d octets" % len(c.body()))
+        hs = c.headers()
+        check(("From", " Alice <alice@sender.test>") in hs and ("Subject", " \tfolded start") in hs,
+              "HDR_LEADSPC values: %r" % hs)
+        msg, _ = queued_one(srv)
+        check(b"\nX-Lead: with its own blank\n" in msg, "INSHEADER with HDR_LEADSPC: %r" % msg[:400])
+        check(body_of(msg) == b"".join(l + b"\n" for l in big), "the body was changed")
+        srv.stop()
+    with_milter(Script(protocol=SMFIP_SKIP | SMFIP_HDR_LEADSPC, answers={"body": "skip"},
+                       mods=[("insheader", 0, "X-Lead", " with its own blank")]), run)
+
+
 def t_quarantine_to():
     """quarantine with quarantine_to: recipients replaced, X-Quarantine added"""
     def run(m):
@@ -601,7 +652,8 @@ def t_unnegotiated():
         s, last = one(srv)
         check(TEMPFAIL.match(last), "%r\n%s" % (last, srv.log()[-1500:]))
         nothing_queued(srv, "unnegotiated CHGFROM")
-        log_has(srv, r"plugin=milter\S* .*milter py", "unnegotiated CHGFROM")
+        log_has(srv, r"error plugin=milter error: milter py \(127\.0\.0\.1:\d+\) at end of message: a modification "
+                     r"it did not ask for in negotiation; default_action tempfail$", "unnegotiated CHGFROM")
         srv.stop()
     with_milter(Script(actions=SMFIF_ADDHDRS, mods=[("addheader", "X-Ok", "1"), ("chgfrom", "<x@y.test>")]), run)
 
@@ -634,13 +686,19 @@ def t_chain():
 
 # ----------------------------------------------------------------- faults
 
-FAULTS = [("refused", None), ("reset", ("reset", "body")), ("hang", ("hang", "eom")),
-          ("garbage", ("garbage", "eom")), ("close", ("close", "header")), ("oversized", ("oversized", "eom")),
-          ("truncated", ("truncated", "rcpt")), ("badcode", ("badcode", "mail")), ("hang at connect",
-                                                                                  ("hang", "connect"))]
+# (name, milterlib fault or None for refused, what the log line says)
+FAULTS = [("refused", None, r"at connect: connect: Connection refused"),
+          ("reset", ("reset", "body"), r"at [a-z ]+: .*(reset|closed)"),
+          ("close", ("close", "header"), r"at [a-z ]+: .*closed"),
+          ("hang", ("hang", "eom"), r"at end of message: .*timed out"),
+          ("hang at connect", ("hang", "connect"), r"at connect: .*timed out"),
+          ("garbage", ("garbage", "eom"), r"at end of message: a packet longer than negotiated"),
+          ("oversized", ("oversized", "eom"), r"at end of message: a packet longer than negotiated"),
+          ("truncated", ("truncated", "rcpt"), r"at rcpt: the connection closed inside a packet"),
+          ("badcode", ("badcode", "mail"), r"at mail: an unknown reply")]
 
 
-def fault_case(kind, fault, action):
+def fault_case(kind, fault, action, why):
     m = None if fault is None else Milter(Script(fault=fault))
     addr = "127.0.0.1:%d" % refused_port() if m is None else m.addr
     try:
@@ -652,23 +710,25 @@ def fault_case(kind, fault, action):
         s, last = one(srv)
         took = time.time() - t0
         what = "%s, default_action %s" % (kind, action or "(default)")
+        line = r"%s plugin=milter error: milter py \(127\.0\.0\.1:\d+\) %s.*; default_action %s$" % (
+            "warn" if action == "accept" else "error", why, action or "tempfail")
         check(took < 15, "%s: %.1f s" % (what, took))
         if action in (None, "tempfail"):
             cmd, lines = refused_at(s, 4)
             check(lines and TEMPFAIL.match(lines[-1]), "%s: %r" % (what, s.replies))
             nothing_queued(srv, what)
-            log_has(srv, r"plugin=milter\S* .*milter py\b", what)
+            log_has(srv, line, what)
         elif action == "reject":
             cmd, lines = refused_at(s, 5)
             check(lines and REJECT.match(lines[-1]), "%s: %r" % (what, s.replies))
             nothing_queued(srv, what)
-            log_has(srv, r"plugin=milter\S* .*milter py\b", what)
+            log_has(srv, line, what)
         else:
             check(last.startswith("250 "), "%s: %r\n%s" % (what, s.replies, srv.log()[-1500:]))
             msg, (sender, rcpts) = queued_one(srv)
             check(strip_received(msg).replace(b"\r\n", b"\n") == b"".join(l + b"\n" for l in message()),
                   "%s: the message was changed: %r" % (what, msg[:300]))
-            log_has(srv, r"warn\S* plugin=milter\S* .*milter py\b", what)
+            log_has(srv, line, what)
         srv.stop()
     finally:
         if m:
@@ -677,10 +737,10 @@ def fault_case(kind, fault, action):
 
 def t_faults(kinds):
     def fn():
-        for kind, fault in FAULTS:
+        for kind, fault, why in FAULTS:
             if kind in kinds:
                 for action in (None, "accept", "reject"):
-                    fault_case(kind, fault, action)
+                    fault_case(kind, fault, action, why)
     return fn
 
 
@@ -716,6 +776,9 @@ def t_rspamd():
     f = dict(header_fields(msg))
     check(re.match(r"No, score=-?\d+\.\d+$", f.get("X-Spam-Status", "")), "X-Spam-Status: %r" % f)
     check(re.match(r"default: False \[", f.get("X-Spamd-Result", "")), "X-Spamd-Result: %r" % f)
+    # rspamd had the envelope (MAIL, RCPT) and the header fields from us
+    for sym in ("FROM_EQ_ENVFROM", "TO_MATCH_ENVRCPT_ALL", "RCPT_COUNT_ONE", "FROM_HAS_DN"):
+        check(sym + "(" in f["X-Spamd-Result"], "%s not in X-Spamd-Result: %r" % (sym, f["X-Spamd-Result"]))
     # rspamd folds its values with LF + TAB: the queued message has LF line
     # ends only, as every message given to qmail-queue
     check(b"\r" not in msg, "a CR in the queued message: %r" % msg[:800])
@@ -773,11 +836,15 @@ def t_three_real():
 
 def t_real_faults():
     """the real milters stopped (SIGSTOP: a hang) and gone (refused): 451 with
-    default_action tempfail, queued unchanged with accept"""
+    default_action tempfail, queued unchanged with accept; afterwards (SIGCONT)
+    they work again"""
+    r = peer("rspamd", milterpeers.Rspamd)
     c = peer("clamd", milterpeers.Clamd)
     cm = peer("clamav-milter", milterpeers.ClamavMilter, c)
     dk = peer("opendkim", milterpeers.OpenDKIM)
-    for d, spec in ((cm, "clamav 127.0.0.1:%d" % cm.port), (dk, "opendkim 127.0.0.1:%d" % dk.port)):
+    for d, spec, mark in ((r, "rspamd 127.0.0.1:%d" % r.port, "X-Spam-Status"),
+                          (cm, "clamav 127.0.0.1:%d" % cm.port, "X-Virus-Status"),
+                          (dk, "opendkim 127.0.0.1:%d" % dk.port, "DKIM-Signature")):
         d.pause()
         try:
             for action in ("tempfail", "accept"):
@@ -792,10 +859,18 @@ def t_real_faults():
                     check(lines and TEMPFAIL.match(lines[-1]), "%s hang: %r" % (spec, s.replies))
                     nothing_queued(srv, spec)
                 else:
-                    check(last.startswith("250 ") and len(srv.queued()) == 1, "%s hang, accept: %r" % (spec, last))
+                    check(last.startswith("250 "), "%s hang, accept: %r" % (spec, last))
+                    msg, _ = queued_one(srv)
+                    check(mark not in dict(header_fields(msg)), "%s hang, accept: %s added" % (spec, mark))
                 srv.stop()
         finally:
             d.resume()
+        srv = server("milter-real-back", [spec])
+        s, last = one(srv, msg=ham())
+        check(last.startswith("250 "), "%s after SIGCONT: %r\n%s" % (spec, last, srv.log()[-1500:]))
+        msg, _ = queued_one(srv)
+        check(mark in dict(header_fields(msg)), "%s after SIGCONT: no %s" % (spec, mark))
+        srv.stop()
     # refused: a daemon that is not running any more
     dk.stop()
     PEERS.pop("opendkim")
@@ -828,6 +903,9 @@ def main():
         run_test("milter: reject/tempfail/reply code at connect, HELO, MAIL, RCPT", t_answers_early)
         run_test("milter: a reply code for one recipient keeps the others", t_rcpt_per_address)
         run_test("milter: reject, tempfail, reply codes, discard, quarantine at end of message", t_answers_eom)
+        run_test("milter: refusals at a header, end of header, body chunk, DATA; multi-line reply codes",
+                 t_answers_data)
+        run_test("milter: SKIP ends the body; HDR_LEADSPC keeps the blanks", t_skip_leadspc)
         run_test("milter: quarantine_to replaces the recipients and adds X-Quarantine", t_quarantine_to)
         run_test("milter: ACCEPT ends the milter's part of the transaction only", t_accept)
         run_test("milter: PROGRESS restarts the deadline; a late answer is a timeout", t_progress)

@@ -126,7 +126,18 @@ class Rspamd(Daemon):
             self.stop()
             raise
 
+    def pause(self):
+        # the master and its workers (the proxy among them): the whole group
+        os.killpg(self.proc.pid, signal.SIGSTOP)
+        self.stopped = True
+
+    def resume(self):
+        os.killpg(self.proc.pid, signal.SIGCONT)
+        self.stopped = False
+
     def stop(self):
+        if getattr(self, "stopped", False):
+            self.resume()
         # rspamd -f forks workers: the master stops them on SIGTERM; what is
         # left of its process group afterwards is killed by group id
         p = self.proc
