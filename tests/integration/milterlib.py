@@ -160,10 +160,10 @@ class Conn:
 
 
 class Milter:
-    """A scripted filter on 127.0.0.1:port (or unix path). Stop it with
+    """A scripted filter on 127.0.0.1:port ([::1]:port, or a unix path). Stop it with
     stop(); every connection it accepted is recorded in .conns."""
 
-    def __init__(self, script=None, unix=None, name="py"):
+    def __init__(self, script=None, unix=None, name="py", ipv6=False):
         self.script = script or Script()
         self.name = name
         self.unix = unix
@@ -173,6 +173,12 @@ class Milter:
                 os.unlink(unix)
             self.srv.bind(unix)
             self.addr = "unix:" + unix
+        elif ipv6:
+            self.srv = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+            self.srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.srv.bind(("::1", 0))
+            self.port = self.srv.getsockname()[1]
+            self.addr = "[::1]:%d" % self.port
         else:
             self.srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             self.srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
