@@ -596,6 +596,71 @@ def t_accept():
     with_milter(Script(answers={"mail": ans}), run)
 
 
+def t_accept_connect_v2():
+    """ACCEPT at connect: the milter is left out for the session (QUIT sent);
+    a milter of protocol version 2 gets no SMFIC_DATA and works"""
+    def run(m):
+        srv = server("milter-accept-conn", ["py %s" % m.addr])
+        s, last = one(srv)
+        check(last.startswith("250 "), last)
+        st = m.wait_closed()[0].stages()
+        check(st == ["optneg", "connect", "quit"] or st == ["optneg", "connect"], "after ACCEPT at connect: %r" % st)
+        msg, _ = queued_one(srv)
+        check("X-Never" not in dict(header_fields(msg)), "a modification after ACCEPT at connect")
+        srv.stop()
+    with_milter(Script(answers={"connect": "accept"}, mods=[("addheader", "X-Never", "1")]), run)
+
+    def run2(m):
+        srv = server("milter-v2", ["py %s" % m.addr])
+        s, last = one(srv)
+        check(last.startswith("250 "), "%r\n%s" % (last, srv.log()[-1500:]))
+        c = m.wait_closed()[0]
+        check("data" not in c.stages() and "eom" in c.stages() and not c.errors, (c.stages(), c.errors))
+        msg, _ = queued_one(srv)
+        check(("X-V2", "old milter") in header_fields(msg), header_fields(msg))
+        srv.stop()
+    with_milter(Script(version=2, actions=SMFIF_ADDHDRS, mods=[("addheader", "X-V2", "old milter")]), run2)
+
+
+def t_per_transaction():
+    """the modifications of a refused message are forgotten and do not leak
+    into the next transaction of the session; DISCARD at RCPT refuses the
+    message at end of data"""
+    def mods(c):
+        if "<alice@sender.test>" in c.values("mail")[-1]:
+            return [("addheader", "X-T1", "refused one"), ("chgfrom", "<evil@sender.test>"),
+                    ("addrcpt", "<evil@example.test>")]
+        return [("addheader", "X-T2", "second one")]
+
+    def eom(c, stage, v):
+        return "reject" if "<alice@sender.test>" in c.values("mail")[-1] else "continue"
+
+    def run(m):
+        srv = server("milter-txn", ["py %s" % m.addr])
+        s = Session(srv)
+        s.cmd("HELO client.example")
+        code, lines = s.transaction()
+        check(REJECT.match(lines[-1]), "first: %r" % lines)
+        code, lines = s.transaction(sender="bob@other.test")
+        check(code == 250, "second: %r" % lines)
+        s.quit()
+        msg, (sender, rcpts) = queued_one(srv)
+        f = header_fields(msg)
+        check(("X-T2", "second one") in f and "X-T1" not in dict(f), f)
+        check(sender == "bob@other.test" and rcpts == ["carol@example.test"], (sender, rcpts))
+        srv.stop()
+    with_milter(Script(mods=mods, answers={"eom": eom}), run)
+
+    def run2(m):
+        srv = server("milter-discard-rcpt", ["py %s" % m.addr])
+        s, last = one(srv)
+        rc = [r for r in s.replies if r[0] == "RCPT"]
+        check(rc[0][1] == 250 and last == "550 5.7.1 message discarded by milter py", (rc, last))
+        nothing_queued(srv, "DISCARD at RCPT")
+        srv.stop()
+    with_milter(Script(answers={"rcpt": "discard"}), run2)
+
+
 def t_progress():
     """SMFIR_PROGRESS restarts the deadline: 3 s of progress under
     content_timeout 2 passes; a late answer without progress is a timeout"""
@@ -934,6 +999,10 @@ def main():
         test("milter: SKIP ends the body; HDR_LEADSPC keeps the blanks", t_skip_leadspc)
         test("milter: quarantine_to replaces the recipients and adds X-Quarantine", t_quarantine_to)
         test("milter: ACCEPT ends the milter's part of the transaction only", t_accept)
+        test("milter: ACCEPT at connect leaves the milter out; a version 2 milter gets no DATA",
+             t_accept_connect_v2)
+        test("milter: a refused message's modifications do not leak into the next; DISCARD at RCPT",
+             t_per_transaction)
         test("milter: PROGRESS restarts the deadline; a late answer is a timeout", t_progress)
         test("milter: every modification reaches the queued message and envelope", t_modifications)
         test("milter: an action not negotiated is a protocol error", t_unnegotiated)

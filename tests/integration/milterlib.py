@@ -100,7 +100,8 @@ class Script:
       ("replbody", bytes, nchunks), ("replbody_chunks", [bytes...]),
       ("chgfrom", addr[, args]),
       ("addrcpt", addr), ("addrcpt_par", addr, args), ("delrcpt", addr),
-      ("raw", code, data)  (anything, e.g. an action not negotiated).
+      ("raw", code, data)  (anything, e.g. an action not negotiated);
+    or a callable (conn) -> that list.
     actions/protocol: the SMFIF_*/SMFIP_* words of our OPTNEG reply; None
     asks for every action the MTA offered and no protocol flags.
     symlist: {stage: "macro names"} appended to the OPTNEG reply.
@@ -113,7 +114,7 @@ class Script:
     def __init__(self, answers=None, mods=(), actions=None, protocol=0, symlist=None, fault=None, version=6,
                  eom_answer="continue"):
         self.answers = dict(answers or {})
-        self.mods = list(mods)
+        self.mods = mods if callable(mods) else list(mods)
         self.actions = actions
         self.protocol = protocol
         self.symlist = dict(symlist or {})
@@ -272,7 +273,7 @@ class Milter:
                 self._fault(c, f[0])
                 return
             if stage == "eom":
-                for m in sc.mods:
+                for m in (sc.mods(c) if callable(sc.mods) else sc.mods):
                     self._mod(c, m)
             ans = sc.answers.get(stage, "continue")
             if callable(ans):
