@@ -866,6 +866,14 @@ static void msg_replycode (stralloc const *r)
   }
 }
 
+/* The milter's reply text for the log: one line, printable. */
+static void log_reply (mt *st, char const *what)
+{
+  stralloc l = STRALLOC_ZERO ;
+  if (qp_cat_printable(&l, st->rtext.s) && stralloc_0(&l)) qp_log(LOGINFO, "fail: milter ", st->name, what, l.s, (char *)0) ;
+  stralloc_free(&l) ;
+}
+
 /* A refusing outcome as the verdict of the hook. */
 static int outcome_verdict (mt *st, int o)
 {
@@ -876,7 +884,7 @@ static int outcome_verdict (mt *st, int o)
     case MT_TEMPFAIL : qp_log(LOGINFO, "fail: milter ", st->name, " tempfailed", (char *)0) ;
       return refusal(st, DENYSOFT, "451 4.7.1 Command temporarily refused by milter ", ", try again later") ;
     case MT_REPLY :
-      qp_log(LOGINFO, "fail: milter ", st->name, " replied ", st->rtext.s, (char *)0) ;
+      log_reply(st, " replied ") ;
       msg_replycode(&st->rtext) ;
       return st->rtext.s[0] == '4' ? DENYSOFT : DENY ;
     case MT_DISCARD : qp_log(LOGINFO, "fail: milter ", st->name, " discarded the message", (char *)0) ;
@@ -935,7 +943,8 @@ static int conn_outcome (mt *st, int o)
   if (o == MT_DISCARD) { st->sdiscard = 1 ; return DECLINED ; }
   if (o == MT_CONT) return DECLINED ;
   v = o == MT_REPLY ? (st->rtext.s[0] == '4' ? DENYSOFT : DENY) : o == MT_REJECT ? DENY : DENYSOFT ;
-  qp_log(LOGINFO, "fail: milter ", st->name, " refused the session: ", o == MT_REPLY ? st->rtext.s : o == MT_REJECT ? "reject" : "tempfail", (char *)0) ;
+  if (o == MT_REPLY) log_reply(st, " refused the session: ") ;
+  else qp_log(LOGINFO, "fail: milter ", st->name, " refused the session: ", o == MT_REJECT ? "reject" : "tempfail", (char *)0) ;
   if (o == MT_REPLY)
   {
     /* keep the milter's own text for the later commands */
@@ -1275,7 +1284,9 @@ static int mod_apply (mt *st, mtpkt const *p, stralloc *a, stralloc *b)
       return 1 ;
     case SMFIR_QUARANTINE :
       st->quarantine = 1 ;
-      return stralloc_copyb(&st->qreason, s + p->s1, p->s1len) && stralloc_0(&st->qreason) ;
+      /* the reason goes to the log, a reply and a field: one printable line */
+      st->qreason.len = 0 ;
+      return qp_cat_printable(&st->qreason, s + p->s1) && stralloc_0(&st->qreason) ;
     default : return 0 ;
   }
 }
@@ -1286,7 +1297,7 @@ static int quarantine_apply (mt *st)
   int ok ;
   while (qp_rcpt_count()) if (!qp_rcpt_remove(qp_rcpt_count() - 1)) break ;
   ok = qp_rcpt_add(st->qto) && stralloc_cats(&v, st->name) && stralloc_cats(&v, ": ")
-    && qp_cat_printable(&v, st->qreason.s) && stralloc_0(&v) && qp_header_add("X-Quarantine", v.s, 0) ;
+    && stralloc_cats(&v, st->qreason.s) && stralloc_0(&v) && qp_header_add("X-Quarantine", v.s, 0) ;
   stralloc_free(&v) ;
   return ok ;
 }
