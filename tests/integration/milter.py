@@ -14,6 +14,18 @@
 #    opendkim signing, as first, second and third milter; the queued
 #    message verifies with dkimpy. A missing daemon is a failure naming the
 #    Debian package.
+#
+# KNOWN PLUGIN BUG (plugins/milter.c of issue13-milter, 22df4fa), found by
+# t_big_header and t_clamav_milter: a header field of more than 64 KiB is
+# sent to the milter as one SMFIC_HEADER packet longer than the 65535 octets
+# of data libmilter accepts without MDS_256K/MDS_1M (field_send() never
+# checks MT_DATA_MAX; MT_FIELD_MAX is 256 KiB). clamav-milter and opendkim
+# reset the connection ("reading: Connection reset by peer" at end of
+# message) and the message gets 451 on every retry; a field over 256 KiB is
+# the plugin's own fault ("a header field too long to send"), 451 as well.
+# Doc/plugins/milter promises "ours stay under 64 KiB". Wanted: the packet
+# capped at 65535 octets of data (the value cut, logged), never a fault.
+#
 # Every daemon runs on 127.0.0.1 at a free port, or in a temporary directory,
 # and is stopped by PID at the end, also on failure. MILTER_ONLY=REGEX runs
 # the tests whose names match.
@@ -724,6 +736,70 @@ def t_modifications():
     with_milter(Script(mods=mods), run)
 
 
+def t_header_edges():
+    """values folded with CRLF or LF stored with LF; CHGHEADER past the last
+    field of that name adds it; DELRCPT of no recipient is logged and
+    harmless; an empty REPLBODY empties the body"""
+    mods = [("addheader", "X-Fold-Crlf", "first\r\n\tsecond"), ("addheader", "X-Fold-Lf", "one\n two"),
+            ("chgheader", 3, "Subject", "third subject"), ("delrcpt", "<nobody@example.test>"),
+            ("replbody_chunks", [b""])]
+
+    def run(m):
+        srv = server("milter-hdr-edges", ["py %s" % m.addr])
+        s, last = one(srv)
+        check(last.startswith("250 "), "%r\n%s" % (last, srv.log()[-1500:]))
+        msg, (sender, rcpts) = queued_one(srv)
+        check(b"\nX-Fold-Crlf: first\n\tsecond\n" in msg and b"\nX-Fold-Lf: one\n two\n" in msg and b"\r" not in msg,
+              "folded values: %r" % msg[:600])
+        f = header_fields(msg)
+        check([v for k, v in f if k == "Subject"] == ["lunch on friday", "second subject", "third subject"],
+              "CHGHEADER past the last: %r" % f)
+        check(rcpts == ["carol@example.test"], rcpts)
+        log_has(srv, r"plugin=milter .*nobody@example\.test", "DELRCPT of no recipient")
+        check(body_of(msg) == b"", "body after an empty REPLBODY: %r" % body_of(msg)[:100])
+        srv.stop()
+    with_milter(Script(mods=mods), run)
+
+
+def t_bad_packets():
+    """protocol errors that are well-formed packets: a modification outside end
+    of message, a header name with a colon, a reply code whose enhanced code
+    disagrees with its class, a control character in a reply text: each is
+    451 with default_action tempfail, nothing queued, a log line"""
+    cases = [("modification at a header", Script(answers={"header": ("raw", b"h", b"X-Early\0now\0")})),
+             ("header name with a colon", Script(mods=[("addheader", "Bad:Name", "x")])),
+             ("4xx code with a 5.x.x enhanced code", Script(answers={"eom": ("replycode", "451 5.7.1 mixed")})),
+             ("control character in the text", Script(answers={"eom": ("replycode", "550 5.7.1 bell\x07 here")}))]
+    for what, sc in cases:
+        def run(m):
+            srv = server("milter-badpkt", ["py %s" % m.addr])
+            s, last = one(srv)
+            check(TEMPFAIL.match(last), "%s: %r\n%s" % (what, last, srv.log()[-1500:]))
+            nothing_queued(srv, what)
+            log_has(srv, r"error plugin=milter error: milter py \(127\.0\.0\.1:\d+\) at .*default_action tempfail$",
+                    what)
+            srv.stop()
+        with_milter(sc, run)
+
+
+# a folded header field of about 100 KB
+LONG_FIELD = "\r\n\t".join(" ".join("word%05d" % i for i in range(10000))[i:i + 70] for i in range(0, 99999, 70))
+
+
+def t_big_header():
+    """a header field of 100 KB from the client: no packet over libmilter's
+    64 KiB limit reaches the milter, and the message is handled"""
+
+    def run(m):
+        srv = server("milter-bighdr", ["py %s" % m.addr])
+        s, last = one(srv, msg=message(headers=HEADERS[:3] + [("X-Long", LONG_FIELD)]))
+        c = m.wait_closed()[0]
+        check(not c.errors, "%s; reply %r" % (c.errors, last))
+        check(last[:1] in "24", "reply %r" % last)
+        srv.stop()
+    with_milter(Script(), run)
+
+
 def t_unnegotiated():
     """an action the milter did not ask for (CHGFROM with ADDHDRS only) is a
     protocol error: default_action tempfail, nothing queued, logged"""
@@ -739,9 +815,10 @@ def t_unnegotiated():
 
 
 def t_chain():
-    """two milters: both modifications reach the queued message; three: a
-    reject by the second after the first added headers: nothing queued"""
-    m1 = Milter(Script(mods=[("addheader", "X-One", "first milter")]))
+    """two milters: both modifications reach the queued message, and the
+    second sees the header and body the first left; three: a reject by the
+    second after the first added headers: nothing queued"""
+    m1 = Milter(Script(mods=[("addheader", "X-One", "first milter"), ("replbody_chunks", [b"body of one\r\n"])]))
     m2 = Milter(Script(mods=[("addheader", "X-Two", "second milter"), ("chgfrom", "<two@sender.test>")]))
     m3 = Milter(Script(answers={"eom": ("replycode", "554 5.7.1 second says no")}))
     m4 = Milter(Script(mods=[("addheader", "X-Four", "never")]))
@@ -753,6 +830,11 @@ def t_chain():
         f = header_fields(msg)
         check(("X-One", "first milter") in f and ("X-Two", "second milter") in f, f)
         check(sender == "two@sender.test", sender)
+        check(body_of(msg) == b"body of one\n", body_of(msg))
+        # the second saw the message as the first left it
+        c2 = m2.wait_closed()[0]
+        check(("X-One", "first milter") in c2.headers() and c2.body() == b"body of one\r\n",
+              "the second milter saw %r %r" % (c2.headers(), c2.body()))
         srv.stop()
         srv = server("milter-chain3", ["one %s" % m1.addr, "three %s" % m3.addr, "four %s" % m4.addr])
         s, last = one(srv)
@@ -887,6 +969,13 @@ def t_clamav_milter():
     f = dict(header_fields(msg))
     check(f.get("X-Virus-Status") == "Clean" and "clamav-milter" in f.get("X-Virus-Scanned", ""), f)
     srv.stop()
+    # libmilter takes at most 64 KiB of data per packet: a long header field
+    # from the client must still reach clamav-milter in a form it accepts
+    srv = server("milter-clamav-long", ["clamav inet:%d@127.0.0.1" % cm.port])
+    s, last = one(srv, msg=message(headers=HEADERS[:3] + [("X-Long", LONG_FIELD)]))
+    check(last.startswith("250 "), "a 100 KB header field through clamav-milter: %r\n%s" % (
+        last, "\n".join(l for l in srv.log().splitlines() if "plugin=milter" in l)))
+    srv.stop()
 
 
 def t_three_real():
@@ -1005,6 +1094,10 @@ def main():
              t_per_transaction)
         test("milter: PROGRESS restarts the deadline; a late answer is a timeout", t_progress)
         test("milter: every modification reaches the queued message and envelope", t_modifications)
+        test("milter: folded values, CHGHEADER past the last, DELRCPT of no recipient, empty REPLBODY",
+             t_header_edges)
+        test("milter: well-formed packets the protocol does not allow", t_bad_packets)
+        test("milter: a 100 KB header field from the client", t_big_header)
         test("milter: an action not negotiated is a protocol error", t_unnegotiated)
         test("milter: two and three milters in a row", t_chain)
         test("milter: refused, under each default_action", t_faults({"refused"}))
@@ -1015,7 +1108,8 @@ def main():
         test("milter: garbage, oversized, truncated packets, unknown reply code, under each default_action",
                  t_faults({"garbage", "oversized", "truncated", "badcode"}))
         test("milter: rspamd 3.4 proxy worker: GTUBE refused with its reply, ham gets its headers", t_rspamd)
-        test("milter: clamav-milter: EICAR refused, clean passes marked", t_clamav_milter)
+        test("milter: clamav-milter: EICAR refused, clean passes marked, a 100 KB header field passes",
+             t_clamav_milter)
         test("milter: rspamd, clamav-milter, opendkim in a row; the signature verifies with dkimpy",
                  t_three_real)
         test("milter: real milters hanging (SIGSTOP) and gone", t_real_faults)

@@ -222,6 +222,10 @@ class Milter:
         n = struct.unpack(">I", head)[0]
         if n < 1 or n > MAX_PACKET:
             raise ProtocolViolation("packet length %d" % n)
+        if n > 65536:
+            # libmilter refuses more than 64 KiB of data unless MDS_256K/1M
+            # were negotiated (we never ask for them)
+            c.errors.append("a packet of %d octets from the MTA (libmilter's limit is 65536)" % n)
         body = self._recv(c, n)
         if body is None:
             raise ProtocolViolation("connection closed inside a packet of %d octets" % n)
