@@ -897,6 +897,36 @@ def fault_case(kind, fault, action, why):
             m.stop()
 
 
+def t_budget_spool():
+    """the policy budget bounds the wait below content_timeout; a replacement
+    body is dropped when the milter then refuses or stops answering: no
+    spool or queue files are left"""
+    m = Milter(Script(fault=("hang", "eom")))
+    try:
+        srv = server("milter-budget", ["py %s content_timeout 60 command_timeout 60" % m.addr],
+                     control={"policy_budget": "2"})
+        t0 = time.time()
+        s, last = one(srv)
+        took = time.time() - t0
+        check(TEMPFAIL.match(last) and took < 10, "policy_budget 2, content_timeout 60: %r after %.1f s" % (last, took))
+        nothing_queued(srv, "budget")
+        srv.stop()
+    finally:
+        m.stop()
+    body = [b"x" * 1000 + b"\r\n"] * 100
+    for what, sc in (("REPLBODY then REJECT", Script(mods=[("replbody_chunks", body)], eom_answer="reject")),
+                     ("REPLBODY then silence", Script(mods=[("replbody_chunks", body)],
+                                                      eom_answer=("sleep", 5, "continue")))):
+        def run(m):
+            srv = server("milter-replbody-drop", ["py %s content_timeout 2" % m.addr])
+            s, last = one(srv)
+            check(last[:1] in "45", "%s: %r" % (what, last))
+            nothing_queued(srv, what)
+            check(not srv.leftovers(), "%s: files left: %r" % (what, srv.leftovers()))
+            srv.stop()
+        with_milter(sc, run)
+
+
 def t_faults(kinds):
     def fn():
         for kind, fault, why in FAULTS:
@@ -1107,6 +1137,8 @@ def main():
                  t_faults({"hang", "hang at connect"}))
         test("milter: garbage, oversized, truncated packets, unknown reply code, under each default_action",
                  t_faults({"garbage", "oversized", "truncated", "badcode"}))
+        test("milter: the policy budget bounds the waits; a dropped replacement body leaves no files",
+             t_budget_spool)
         test("milter: rspamd 3.4 proxy worker: GTUBE refused with its reply, ham gets its headers", t_rspamd)
         test("milter: clamav-milter: EICAR refused, clean passes marked, a 100 KB header field passes",
              t_clamav_milter)
