@@ -354,6 +354,33 @@ def t_stages_macros():
     with_milter(Script(), run)
 
 
+def t_auth_macros():
+    """after AUTH, the MAIL macros {auth_type} and {auth_authen}; every
+    recipient refused by the milter, then RSET: ABORT"""
+    def run(m):
+        srv = server("milter-auth", ["py %s" % m.addr], tail=["auth/auth_flat_file"] + TAIL,
+                     control={"flat_auth_pw": "good@example.com:good_pass", "tls_before_auth": "0"})
+        s = Session(srv)
+        s.cmd("EHLO client.example")
+        code, lines = s.cmd("AUTH PLAIN AGdvb2RAZXhhbXBsZS5jb20AZ29vZF9wYXNz")
+        check(code == 235, "AUTH: %r" % lines)
+        code, lines = s.transaction()
+        check(code == 250, lines)
+        s.cmd("MAIL FROM:<bob@other.test>")
+        code, lines = s.cmd("RCPT TO:<nobody@example.test>")
+        check(REJECT.match(lines[-1]), "RCPT refused by the milter: %r" % lines)
+        s.cmd("RSET")
+        s.quit()
+        c = m.wait_closed()[0]
+        mm = [v[1] for s_, v in c.events if s_ == "macro" and v[0] == "M"]
+        check((mm[0].get("{auth_type}") or "").upper() == "PLAIN" and mm[0].get("{auth_authen}") == "good@example.com",
+              "MAIL macros after AUTH: %r" % mm[0])
+        st = c.stages()
+        check(st[-4:] == ["mail", "rcpt", "abort", "quit"], "after a refused RCPT and RSET: %r" % st)
+        srv.stop()
+    with_milter(Script(answers={"rcpt": lambda c, s_, v: "reject" if "nobody" in v[0] else "continue"}), run)
+
+
 def t_unix_socket():
     """unix:/path, local:/path and /path reach the same milter"""
     def run(m):
@@ -1104,6 +1131,7 @@ def main():
                  t_library)
         test("milter: stages, macros, headers, CRLF body the milter saw; ABORT after RSET; QUIT",
                  t_stages_macros)
+        test("milter: AUTH macros; ABORT after every recipient was refused", t_auth_macros)
         test("milter: unix:/path, local:/path, /path", t_unix_socket)
         test("milter: inet:PORT@HOST, inet:HOST:PORT, localhost:PORT, [IP]:PORT; a host name is refused",
                  t_socket_forms)
