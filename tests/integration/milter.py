@@ -34,6 +34,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -379,6 +380,52 @@ def t_auth_macros():
         check(st[-4:] == ["mail", "rcpt", "abort", "quit"], "after a refused RCPT and RSET: %r" % st)
         srv.stop()
     with_milter(Script(answers={"rcpt": lambda c, s_, v: "reject" if "nobody" in v[0] else "continue"}), run)
+
+
+def t_pipelining_parallel():
+    """a pipelined transaction (RFC 2920) with a recipient the milter refuses;
+    five sessions at once, each with its own milter connection"""
+    def ans(c, stage, v):
+        return "reject" if "bad@" in v[0] else "continue"
+
+    def run(m):
+        srv = server("milter-pipe", ["py %s" % m.addr])
+        s = Session(srv)
+        s.cmd("EHLO client.example")
+        s.c.send("MAIL FROM:<alice@sender.test>\r\nRCPT TO:<bad@example.test>\r\nRCPT TO:<carol@example.test>\r\n"
+                 "DATA\r\n")
+        codes = [s.c.reply()[0] for _ in range(4)]
+        check(codes == [250, 550, 250, 354], "pipelined replies %r" % codes)
+        s.c.send(wire(message()))
+        code, lines = s.c.reply()
+        check(code == 250, lines)
+        s.quit()
+        _, (sender, rcpts) = queued_one(srv)
+        check(rcpts == ["carol@example.test"], rcpts)
+        # five at once
+        errs = []
+
+        def client():
+            try:
+                s2, last = one(srv)
+                if not last.startswith("250 "):
+                    errs.append(last)
+            except Exception as e:
+                errs.append(repr(e))
+        ts = [threading.Thread(target=client) for _ in range(5)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(60)
+        check(not errs, errs)
+        check(len(srv.queued()) == 6, "queued %d of 6" % len(srv.queued()))
+        cs = m.wait_closed(count=6)
+        check(len(cs) == 6 and all(c.stages().count("eom") == 1 and not c.errors for c in cs),
+              [(c.stages(), c.errors) for c in cs])
+        ids = {c.macros("eom").get("i") for c in cs}
+        check(len(ids) == 6, "the transactions' i macros are not unique: %r" % ids)
+        srv.stop()
+    with_milter(Script(answers={"rcpt": ans}), run)
 
 
 def t_unix_socket():
@@ -1132,6 +1179,7 @@ def main():
         test("milter: stages, macros, headers, CRLF body the milter saw; ABORT after RSET; QUIT",
                  t_stages_macros)
         test("milter: AUTH macros; ABORT after every recipient was refused", t_auth_macros)
+        test("milter: pipelining; five sessions at once", t_pipelining_parallel)
         test("milter: unix:/path, local:/path, /path", t_unix_socket)
         test("milter: inet:PORT@HOST, inet:HOST:PORT, localhost:PORT, [IP]:PORT; a host name is refused",
                  t_socket_forms)
