@@ -23,7 +23,7 @@
 # reset the connection ("reading: Connection reset by peer" at end of
 # message) and the message gets 451 on every retry; a field over 256 KiB is
 # the plugin's own fault ("a header field too long to send"), 451 as well.
-# Doc/plugins/milter promises "ours stay under 64 KiB". Wanted: the packet
+# doc/plugins/milter promises "ours stay under 64 KiB". Wanted: the packet
 # capped at 65535 octets of data (the value cut, logged), never a fault.
 #
 # Every daemon runs on 127.0.0.1 at a free port, or in a temporary directory,
