@@ -21,6 +21,7 @@
 #include <netinet/tcp.h>
 
 #include <skalibs/stralloc.h>
+#include <skalibs/types.h>
 
 #include <qcsmtpd/plugin.h>
 
@@ -1116,6 +1117,16 @@ static int field_send (mt *st, char const *f, size_t len, int *o)
   v = (size_t)(colon - f) + 1 ;
   /* HDR_LEADSPC: the value exactly as it follows the colon; else without its leading blanks */
   if (!(st->pflags & SMFIP_HDR_LEADSPC)) while (v < e && (f[v] == ' ' || f[v] == '\t')) v++ ;
+  /* a packet we send holds at most libmilter's 64 KiB of data (name, NUL,
+     value, NUL), whatever the milter may send us: a longer field is cut */
+  if ((size_t)(colon - f) + 2 + (e - v) > MT_DATA_MAX)
+  {
+    size_t keep = MT_DATA_MAX - 2 - (size_t)(colon - f) ;
+    char fmt[ULONG_FMT] ;
+    fmt[ulong_fmt(fmt, e - v)] = 0 ;
+    qp_log(LOGINFO, "milter ", st->name, ": a header field of ", fmt, " octets cut to the milter protocol's 64 KiB", (char *)0) ;
+    e = v + keep ;
+  }
   if (!pkt_start(st, SMFIC_HEADER) || !pkt_add(st, f, (size_t)(colon - f)) || !pkt_add(st, "", 1)
    || !pkt_add(st, f + v, e - v) || !pkt_add(st, "", 1)) return fail(st, "out of memory", ENOMEM) ;
   return ask(st, SMFIC_HEADER, SMFIP_NR_HDR, st->bodytimeout, o) ;
@@ -1146,8 +1157,8 @@ static int headers_send (mt *st, int *o)
       }
       if (bol && c == '\n') { end = 1 ; break ; }
       if (!ok || *o != MT_CONT) break ;
-      if (f.len >= MT_FIELD_MAX) { ok = fail(st, "a header field too long to send", 0) ; break ; }
-      if (!stralloc_catb(&f, &c, 1)) { ok = fail(st, "out of memory", ENOMEM) ; break ; }
+      /* past MT_FIELD_MAX the field is read on but not kept: field_send cuts it anyway */
+      if (f.len < MT_FIELD_MAX && !stralloc_catb(&f, &c, 1)) { ok = fail(st, "out of memory", ENOMEM) ; break ; }
       bol = c == '\n' ;
     }
   }
