@@ -614,7 +614,16 @@ static char const *macro_value (mt *st, char const *name, stralloc *scratch)
     return scratch->s ;
   }
   if (!strcmp(name, "i")) return st->txnid[0] ? st->txnid : 0 ;
-  if (!strcmp(name, "auth_type")) return qp_auth_mech() ;
+  if (!strcmp(name, "auth_type"))
+  {
+    /* SASL names mechanisms in upper case (RFC 4422 3.1), as sendmail sends them */
+    s = qp_auth_mech() ;
+    if (!s) return 0 ;
+    scratch->len = 0 ;
+    for (; *s ; s++) if (!stralloc_catb(scratch, &(char){ *s >= 'a' && *s <= 'z' ? *s - 32 : *s }, 1)) return 0 ;
+    if (!stralloc_0(scratch)) return 0 ;
+    return scratch->s ;
+  }
   if (!strcmp(name, "auth_authen")) return qp_auth_user() ;
   if (!strcmp(name, "mail_addr")) return qp_sender() ;
   if (!strcmp(name, "mail_host")) return qp_sender() ? domain_of(qp_sender()) : 0 ;

@@ -403,7 +403,7 @@ def t_auth_macros():
         s.quit()
         c = m.wait_closed()[0]
         mm = [v[1] for s_, v in c.events if s_ == "macro" and v[0] == "M"]
-        check((mm[0].get("{auth_type}") or "").upper() == "PLAIN" and mm[0].get("{auth_authen}") == "good@example.com",
+        check(mm[0].get("{auth_type}") == "PLAIN" and mm[0].get("{auth_authen}") == "good@example.com",
               "MAIL macros after AUTH: %r" % mm[0])
         st = c.stages()
         check(st[-4:] == ["mail", "rcpt", "abort", "quit"], "after a refused RCPT and RSET: %r" % st)
