@@ -12,13 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/types.h>
 #include <sys/socket.h>
-#include <sys/un.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <skalibs/stralloc.h>
 #include <skalibs/types.h>
@@ -280,9 +276,7 @@ struct mt_s
   int defact ;
   char const *qto ;
   /* from init */
-  int family ;
-  union { struct sockaddr_un un ; struct sockaddr_in in ; struct sockaddr_in6 in6 ; } addr ;
-  socklen_t addrlen ;
+  qp_peer peer ;
   /* the session */
   int fd ;                   /* -1: no connection */
   int dead ;                 /* skipped for the rest of the session */
@@ -348,43 +342,13 @@ static int port_scan (char const *s, unsigned int *port)
 /* host (an address or localhost) and port text into the state. 1 ok, 0 not. */
 static int inet_set (mt *st, char const *host, size_t hl, char const *port)
 {
-  char h[64] ;
   unsigned int p ;
-  qp_ip ip ;
-  if (!hl || hl >= sizeof h || !port_scan(port, &p)) return 0 ;
-  memcpy(h, host, hl) ; h[hl] = 0 ;
-  if (h[0] == '[' && hl > 2 && h[hl-1] == ']') { memmove(h, h + 1, hl - 2) ; h[hl-2] = 0 ; }
-  if (!strcasecmp(h, "localhost")) strcpy(h, "127.0.0.1") ;
-  if (!qp_ip_parse(h, &ip)) return 0 ;
-  memset(&st->addr, 0, sizeof st->addr) ;
-  if (ip.family == 4)
-  {
-    st->family = AF_INET ;
-    st->addr.in.sin_family = AF_INET ;
-    st->addr.in.sin_port = htons((uint16_t)p) ;
-    memcpy(&st->addr.in.sin_addr, ip.a, 4) ;
-    st->addrlen = sizeof st->addr.in ;
-  }
-  else
-  {
-    st->family = AF_INET6 ;
-    st->addr.in6.sin6_family = AF_INET6 ;
-    st->addr.in6.sin6_port = htons((uint16_t)p) ;
-    memcpy(&st->addr.in6.sin6_addr, ip.a, 16) ;
-    st->addrlen = sizeof st->addr.in6 ;
-  }
-  return 1 ;
+  return port_scan(port, &p) && qp_peer_inet(&st->peer, host, hl, p) ;
 }
 
 static int unix_set (mt *st, char const *path)
 {
-  if (*path != '/' || strlen(path) >= sizeof st->addr.un.sun_path) return 0 ;
-  memset(&st->addr, 0, sizeof st->addr) ;
-  st->family = AF_UNIX ;
-  st->addr.un.sun_family = AF_UNIX ;
-  strcpy(st->addr.un.sun_path, path) ;
-  st->addrlen = sizeof st->addr.un ;
-  return 1 ;
+  return qp_peer_unix(&st->peer, path) ;
 }
 
 /* The socket forms of sendmail (inet:PORT@HOST, inet6:, unix:, local:),
@@ -444,9 +408,7 @@ static int mt_init (void *state)
 
 static int64_t now_ms (void)
 {
-  struct timespec ts ;
-  clock_gettime(CLOCK_MONOTONIC, &ts) ;
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 ;
+  return (int64_t)qp_clock_ms() ;
 }
 
 static void deadline_set (mt *st, unsigned int seconds)
@@ -475,23 +437,12 @@ static int mt_wait (mt *st, int events, char const *what)
 
 static int mt_connect (mt *st)
 {
-  int e = 0 ;
-  socklen_t el = sizeof e ;
+  int64_t left ;
   deadline_set(st, st->ctimeout) ;
-  st->fd = socket(st->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0) ;
-  if (st->fd < 0) return fail(st, "socket", errno) ;
-  /* small writes follow one another (a packet, then the next): without this
-     the second waits for the peer's delayed ACK, some 40 ms a time */
-  if (st->family != AF_UNIX)
-  {
-    int one = 1 ;
-    setsockopt(st->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) ;
-  }
-  if (!connect(st->fd, (struct sockaddr const *)&st->addr, st->addrlen)) return 1 ;
-  if (errno != EINPROGRESS) return fail(st, "connect", errno) ;
-  if (!mt_wait(st, QP_WRITE, "connect")) return 0 ;
-  if (getsockopt(st->fd, SOL_SOCKET, SO_ERROR, &e, &el) < 0) e = errno ;
-  if (e) return fail(st, "connect", e) ;
+  left = st->deadline - now_ms() ;
+  if (left <= 0) return fail(st, "connect", ETIMEDOUT) ;
+  st->fd = qp_peer_connect(&st->peer, (unsigned int)left) ;
+  if (st->fd < 0) return fail(st, "connect", errno) ;
   return 1 ;
 }
 

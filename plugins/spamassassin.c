@@ -11,13 +11,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/types.h>
 #include <sys/socket.h>
-#include <sys/un.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 
 #include <skalibs/stralloc.h>
 
@@ -272,9 +268,7 @@ struct sd_s
   int64_t mungescore ;
   int defers ;                  /* a failed scan is deferred (1) or passed (0) */
   stralloc subject ;            /* the prefix, NUL-terminated */
-  int family ;                  /* AF_UNIX, AF_INET, AF_INET6 */
-  union { struct sockaddr_un un ; struct sockaddr_in in ; struct sockaddr_in6 in6 ; } addr ;
-  socklen_t addrlen ;
+  qp_peer peer ;
 } ;
 
 static char const *const sd_old_choices[] = { "drop", "rename", "keep", 0 } ;
@@ -315,11 +309,9 @@ static int threshold_scan (char const *s, int64_t *v)
    address that changes under a running server would be a surprise). */
 static int inet_setup (sd *st, char const *s)
 {
-  char host[64] ;
   char const *port = 0 ;
   size_t hl ;
   unsigned int p = SD_PORT ;
-  qp_ip ip ;
   if (*s == '[')
   {
     char const *e = strchr(s, ']') ;
@@ -334,47 +326,20 @@ static int inet_setup (sd *st, char const *s)
     hl = c ? (size_t)(c - s) : strlen(s) ;
     if (c) port = c + 1 ;
   }
-  if (!hl || hl >= sizeof host) return 0 ;
-  memcpy(host, s, hl) ; host[hl] = 0 ;
   if (port)
   {
     int64_t x ;
     if (!*port || strchr(port, '.') || !num_scan(port, strlen(port), &x) || *port == '-' || *port == '+' || x < 1000 || x > 65535000) return 0 ;
     p = (unsigned int)(x / 1000) ;
   }
-  if (!strcasecmp(host, "localhost")) strcpy(host, "127.0.0.1") ;
-  if (!qp_ip_parse(host, &ip)) return 0 ;
-  memset(&st->addr, 0, sizeof st->addr) ;
-  if (ip.family == 4)
-  {
-    st->family = AF_INET ;
-    st->addr.in.sin_family = AF_INET ;
-    st->addr.in.sin_port = htons((uint16_t)p) ;
-    memcpy(&st->addr.in.sin_addr, ip.a, 4) ;
-    st->addrlen = sizeof st->addr.in ;
-  }
-  else
-  {
-    st->family = AF_INET6 ;
-    st->addr.in6.sin6_family = AF_INET6 ;
-    st->addr.in6.sin6_port = htons((uint16_t)p) ;
-    memcpy(&st->addr.in6.sin6_addr, ip.a, 16) ;
-    st->addrlen = sizeof st->addr.in6 ;
-  }
-  return 1 ;
+  return qp_peer_inet(&st->peer, s, hl, p) ;
 }
 
 static int socket_setup (sd *st)
 {
   char const *s = st->socket ;
   if (!strchr(s, '/')) return inet_setup(st, s) ;
-  if (*s != '/' || strlen(s) >= sizeof st->addr.un.sun_path) return 0 ;
-  memset(&st->addr, 0, sizeof st->addr) ;
-  st->family = AF_UNIX ;
-  st->addr.un.sun_family = AF_UNIX ;
-  strcpy(st->addr.un.sun_path, s) ;
-  st->addrlen = sizeof st->addr.un ;
-  return 1 ;
+  return qp_peer_unix(&st->peer, s) ;
 }
 
 static int sd_init (void *state)
@@ -454,9 +419,7 @@ struct conv_s
 
 static int64_t now_ms (void)
 {
-  struct timespec ts ;
-  clock_gettime(CLOCK_MONOTONIC, &ts) ;
-  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 ;
+  return (int64_t)qp_clock_ms() ;
 }
 
 /* Waits for fd under the deadline (qp_await adds the policy budget).
@@ -475,22 +438,10 @@ static int conv_wait (conv *c, int events, char const *what)
 
 static int conv_connect (conv *c, sd const *st)
 {
-  int e = 0 ;
-  socklen_t el = sizeof e ;
-  c->fd = socket(st->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0) ;
-  if (c->fd < 0) { c->what = "socket" ; c->err = errno ; return 0 ; }
-  /* small writes follow one another (a packet, then the next): without this
-     the second waits for the peer's delayed ACK, some 40 ms a time */
-  if (st->family != AF_UNIX)
-  {
-    int one = 1 ;
-    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) ;
-  }
-  if (!connect(c->fd, (struct sockaddr const *)&st->addr, st->addrlen)) return 1 ;
-  if (errno != EINPROGRESS) { c->what = "connect" ; c->err = errno ; return 0 ; }
-  if (!conv_wait(c, QP_WRITE, "connect")) return 0 ;
-  if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &e, &el) < 0) e = errno ;
-  if (e) { c->what = "connect" ; c->err = e ; return 0 ; }
+  int64_t left = c->deadline - now_ms() ;
+  if (left <= 0) { c->what = "connect" ; c->err = ETIMEDOUT ; return 0 ; }
+  c->fd = qp_peer_connect(&st->peer, (unsigned int)left) ;
+  if (c->fd < 0) { c->what = "connect" ; c->err = errno ; return 0 ; }
   return 1 ;
 }
 

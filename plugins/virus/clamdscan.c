@@ -11,14 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/types.h>
-#include <sys/un.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <arpa/inet.h>
 
 #include <qcsmtpd/plugin.h>
 
@@ -43,8 +38,7 @@ struct cs_s
   unsigned int max_size ;    /* kB */
   int scan_all ;
   unsigned int timeout ;     /* seconds per scan */
-  struct sockaddr_storage sa ;
-  socklen_t salen ;
+  qp_peer peer ;
   char version[CLAMD_NAME_MAX] ;   /* clamd's, asked once per process */
   char where[128] ;          /* the address, for the log */
 } ;
@@ -95,9 +89,7 @@ static int reply_parse (char const *s, size_t len, char *name, size_t namemax)
 
 static uint64_t now_ms (void)
 {
-  struct timespec ts ;
-  clock_gettime(CLOCK_MONOTONIC, &ts) ;
-  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000 ;
+  return qp_clock_ms() ;
 }
 
 /* Waits for fd until the deadline (the policy budget bounds qp_await too).
@@ -115,28 +107,9 @@ static int wait_for (int fd, int events, uint64_t deadline)
 /* Connects to clamd, non-blocking. The descriptor, or -1 with errno. */
 static int clamd_open (cs const *st, uint64_t deadline)
 {
-  int e = 0 ;
-  socklen_t elen = sizeof e ;
-  int fd = socket(st->sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0) ;
-  if (fd < 0) return -1 ;
-  /* small writes follow one another (a packet, then the next): without this
-     the second waits for the peer's delayed ACK, some 40 ms a time */
-  if (st->sa.ss_family != AF_UNIX)
-  {
-    int one = 1 ;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) ;
-  }
-  if (!connect(fd, (struct sockaddr const *)&st->sa, st->salen)) return fd ;
-  if (errno != EINPROGRESS) goto err ;
-  if (!wait_for(fd, QP_WRITE, deadline)) goto err ;
-  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &elen) < 0) goto err ;
-  if (e) { errno = e ; goto err ; }
-  return fd ;
- err:
-  e = errno ;
-  close(fd) ;
-  errno = e ;
-  return -1 ;
+  uint64_t now = now_ms() ;
+  if (now >= deadline) return (errno = ETIMEDOUT, -1) ;
+  return qp_peer_connect(&st->peer, deadline - now > 0x7fffffff ? 0x7fffffff : (unsigned int)(deadline - now)) ;
 }
 
 /* Sends len octets. 1, or 0 with errno (EPIPE, ECONNRESET: clamd closed). */
@@ -399,23 +372,10 @@ static int cs_data_post (void *state, qp_hookarg const *a)
 static int cs_init (void *state)
 {
   cs *st = state ;
-  memset(&st->sa, 0, sizeof st->sa) ;
   if (st->port)
   {
-    struct sockaddr_in *s4 = (struct sockaddr_in *)&st->sa ;
-    struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&st->sa ;
     char const *h = strcasecmp(st->host, "localhost") ? st->host : "127.0.0.1" ;
-    if (inet_pton(AF_INET, h, &s4->sin_addr) == 1)
-    {
-      s4->sin_family = AF_INET ; s4->sin_port = htons((uint16_t)st->port) ;
-      st->salen = sizeof *s4 ;
-    }
-    else if (inet_pton(AF_INET6, h, &s6->sin6_addr) == 1)
-    {
-      s6->sin6_family = AF_INET6 ; s6->sin6_port = htons((uint16_t)st->port) ;
-      st->salen = sizeof *s6 ;
-    }
-    else
+    if (!qp_peer_inet(&st->peer, st->host, strlen(st->host), st->port))
     {
       /* no name lookup: the plugin must not wait on DNS for its own server */
       qp_log(LOGERROR, "clamd_host '", st->host, "' is no IP address (or localhost)", (char *)0) ;
@@ -424,19 +384,12 @@ static int cs_init (void *state)
     snprintf(st->where, sizeof st->where, "%s port %u", h, st->port) ;
     return 1 ;
   }
+  if (!qp_peer_unix(&st->peer, st->socket))
   {
-    struct sockaddr_un *su = (struct sockaddr_un *)&st->sa ;
-    size_t n = strlen(st->socket) ;
-    if (st->socket[0] != '/' || n >= sizeof su->sun_path)
-    {
-      qp_log(LOGERROR, "clamd_socket '", st->socket, "' is no absolute path of at most 107 octets", (char *)0) ;
-      return 0 ;
-    }
-    su->sun_family = AF_UNIX ;
-    memcpy(su->sun_path, st->socket, n + 1) ;
-    st->salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1) ;
-    snprintf(st->where, sizeof st->where, "%s", st->socket) ;
+    qp_log(LOGERROR, "clamd_socket '", st->socket, "' is no absolute path of at most 107 octets", (char *)0) ;
+    return 0 ;
   }
+  snprintf(st->where, sizeof st->where, "%s", st->socket) ;
   return 1 ;
 }
 

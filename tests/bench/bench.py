@@ -93,7 +93,11 @@ NET_PLUGINS = {"dnsbl", "rhsbl", "spf", "sender_permitted_from", "dkim", "dmarc"
                # random, tarpit delays replies, loadcheck defers when the
                # bench itself loads the machine; content_log writes every
                # message a second time
-               "random_error", "tarpit", "loadcheck", "content_log"}
+               "random_error", "tarpit", "loadcheck", "content_log",
+               # talk to a filter or run programs (milter: a milter's
+               # address; spp: control/smtpplugins): the content filter rows
+               # measure them
+               "milter", "spp"}
 
 running = []          # servers to stop whatever happens
 

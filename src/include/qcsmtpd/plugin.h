@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <sys/socket.h>
 #include <skalibs/stralloc.h>
 
 /* Verdicts, as qpsmtpd's constants. DECLINED is 0 so that an empty hook
@@ -531,6 +532,31 @@ extern int64_t qp_now (void) ;
 extern int qp_await (int fd, int events, unsigned int ms) ;
 /* Milliseconds left of the policy budget. */
 extern unsigned int qp_budget_left (void) ;
+/* A monotonic clock in milliseconds, for a plugin's own deadlines. */
+extern uint64_t qp_clock_ms (void) ;
+
+ /* Peers: the servers a plugin talks to (spamd, clamd, a milter). An
+    address is an IP literal or a path, never a name (no plugin waits on DNS
+    to reach its own filter). */
+typedef struct qp_peer_s qp_peer ;
+struct qp_peer_s
+{
+  struct sockaddr_storage addr ;
+  socklen_t len ;
+  int family ;                 /* AF_INET, AF_INET6 or AF_UNIX */
+  unsigned int port ;          /* 0 for a unix socket */
+  char text[108] ;             /* the address or the path, for log lines */
+} ;
+/* host (hostlen octets): an IPv4 or IPv6 literal, [IPv6], or localhost
+   (127.0.0.1); port 1..65535. 1 ok, 0 not an address. */
+extern int qp_peer_inet (qp_peer *, char const *host, size_t hostlen, unsigned int port) ;
+/* An absolute path that fits a socket address (at most 107 octets). 1 ok, 0 not. */
+extern int qp_peer_unix (qp_peer *, char const *path) ;
+/* Connects within ms milliseconds (and the policy budget): the descriptor,
+   non-blocking and close-on-exec, TCP_NODELAY on TCP; -1 with errno
+   (ETIMEDOUT when the time ran out). */
+extern int qp_peer_connect (qp_peer const *, unsigned int ms) ;
+
 /* Waits up to ms milliseconds for the client to send anything: 1 if it
    did (or closed), 0 if it stayed silent, -1 error. Sees the plaintext
    under TLS (native or UCSPI-TLS) and consumes nothing. */
