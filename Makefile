@@ -119,6 +119,8 @@ check-load: qcsmtpd tests/qcsmtpd-check tests/qmail-queue
 # tests/bench/bench.py (--help); BENCH_PLUGINS_LARGE: the larger plugin set,
 # comma-separated (auto: every compiled-in plugin that needs no network).
 # Then tests/bench/tlsbench.py appends the STARTTLS section (TLSBENCH_ARGS).
+# The content filter rows need spamd, clamav-daemon, libclamav-client-perl and
+# rspamd; peers.sh does not install them, and each row skips itself without.
 BENCH_PLUGINS_LARGE = auto
 bench: qcsmtpd tests/qmail-queue
 	tests/bench/peers.sh
@@ -210,7 +212,7 @@ FUZZ_SECONDS = 60
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c99 -Wall -Wextra -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE)
 FUZZ_BUILD = tests/fuzz/build
-FUZZ_HARNESSES = cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd session session_qq session_hooks
+FUZZ_HARNESSES = cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd milter session session_qq session_hooks
 FUZZ_LIB_SRCS := $(filter-out src/main.c src/plugin_table.c,$(wildcard src/*.c)) \
   $(sort $(CHECK_PLUGIN_SRCS)) tests/plugin_table_check.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS))

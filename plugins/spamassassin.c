@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include <skalibs/stralloc.h>
 
@@ -478,6 +479,13 @@ static int conv_connect (conv *c, sd const *st)
   socklen_t el = sizeof e ;
   c->fd = socket(st->family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0) ;
   if (c->fd < 0) { c->what = "socket" ; c->err = errno ; return 0 ; }
+  /* small writes follow one another (a packet, then the next): without this
+     the second waits for the peer's delayed ACK, some 40 ms a time */
+  if (st->family != AF_UNIX)
+  {
+    int one = 1 ;
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) ;
+  }
   if (!connect(c->fd, (struct sockaddr const *)&st->addr, st->addrlen)) return 1 ;
   if (errno != EINPROGRESS) { c->what = "connect" ; c->err = errno ; return 0 ; }
   if (!conv_wait(c, QP_WRITE, "connect")) return 0 ;

@@ -301,6 +301,7 @@ int qp_auth_result (char const *resinfo)
     if ((unsigned char)sess.arresults.s[i] < 32 || (unsigned char)sess.arresults.s[i] > 126) sess.arresults.s[i] = '?' ;
   return 1 ;
 }
+int qp_header_insert (unsigned int index, char const *name, char const *v) { return msg_header_insert(index, name, v) ; }
 int qp_header_replace (char const *name, unsigned int n, char const *v) { return msg_header_replace(name, n, v) ; }
 int qp_header_delete (char const *name, unsigned int n) { return msg_header_delete(name, n) ; }
 

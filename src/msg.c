@@ -63,21 +63,24 @@ static int ishop (char const *name, size_t n)
       || (n == 12 && case_startb(name, 12, "delivered-to")) ;
 }
 
-static int field_push (size_t off, size_t len, size_t nlen, int prepend)
+/* Puts a new field at position pos of the order (pos past the end: last). */
+static int field_put (size_t off, size_t len, size_t nlen, size_t pos)
 {
   hfield f = { .off = off, .len = len, .nlen = nlen } ;
-  size_t idx = genalloc_len(hfield, &fields) ;
+  size_t idx = genalloc_len(hfield, &fields), k = genalloc_len(size_t, &order) ;
   if (!genalloc_append(hfield, &fields, &f)) return 0 ;
-  if (prepend)
-  {
-    if (!genalloc_readyplus(size_t, &order, 1)) return 0 ;
-    memmove(genalloc_s(size_t, &order) + 1, genalloc_s(size_t, &order), order.len) ;
-    genalloc_s(size_t, &order)[0] = idx ;
-    order.len += sizeof(size_t) ;
-  }
-  else if (!genalloc_append(size_t, &order, &idx)) return 0 ;
+  if (pos > k) pos = k ;
+  if (!genalloc_readyplus(size_t, &order, 1)) return 0 ;
+  memmove(genalloc_s(size_t, &order) + pos + 1, genalloc_s(size_t, &order) + pos, (k - pos) * sizeof(size_t)) ;
+  genalloc_s(size_t, &order)[pos] = idx ;
+  genalloc_setlen(size_t, &order, k + 1) ;
   render_ok = 0 ;
   return 1 ;
+}
+
+static int field_push (size_t off, size_t len, size_t nlen, int prepend)
+{
+  return field_put(off, len, nlen, prepend ? 0 : (size_t)-1) ;
 }
 
 /* The header block ends; the octets of arena from 'from' on belong to the body. */
@@ -249,6 +252,15 @@ int msg_header_add (char const *name, char const *v, int prepend)
   size_t off, len, nlen ;
   if (!field_build(name, v, &off, &len, &nlen)) return 0 ;
   if (!field_push(off, len, nlen, prepend)) return 0 ;
+  if (ishop(name, nlen)) hops++ ;
+  return 1 ;
+}
+
+int msg_header_insert (unsigned int index, char const *name, char const *v)
+{
+  size_t off, len, nlen ;
+  if (!field_build(name, v, &off, &len, &nlen)) return 0 ;
+  if (!field_put(off, len, nlen, index)) return 0 ;
   if (ishop(name, nlen)) hops++ ;
   return 1 ;
 }

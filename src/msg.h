@@ -30,6 +30,9 @@ extern char const *msg_header_raw (char const *name, unsigned int n) ;
 /* Makes the replacement body (spool_replace_*) the message's body. 1 ok, 0 error. */
 extern int msg_body_commit (void) ;
 extern int msg_header_add (char const *name, char const *value, int prepend) ;
+/* Inserts a field before the index-th field of the header (0: first; past
+   the last: appended). 1, or 0 (bad name, no memory). */
+extern int msg_header_insert (unsigned int index, char const *name, char const *value) ;
 extern int msg_header_replace (char const *name, unsigned int n, char const *value) ;
 extern int msg_header_delete (char const *name, unsigned int n) ;
 

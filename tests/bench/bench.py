@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import scanners
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "tests", "bench")
 HZ = os.sysconf("SC_CLK_TCK")
@@ -50,6 +52,20 @@ SAMPLE_SET = ["quit_fortune", "count_unrecognized_commands 4", "relay", "auth/au
 # client's record at connect and adds to it at disconnect.
 STORE_PLUGINS = ["greylisting black_timeout 1", "karma reject 1"]
 DNS_PLUGINS = ["dnsbl", "rhsbl", "resolvable_fromhost", "fcrdns"]
+# issue 13's rows: a content filter before the queue plugin, against a real
+# scanner the bench starts once (tests/bench/scanners.py), the same scanner
+# for qcsmtpd and qpsmtpd. `reject 20`: the bench message (1.5 points)
+# passes, and with reject set qcsmtpd defers when a scan fails (qpsmtpd
+# passes the message; the check of every queued message's field catches it).
+# defer_on_error for clamdscan for the same reason on both servers.
+SPAMD_LINE = "spamassassin spamd_socket 127.0.0.1:{port} reject 20"
+CLAMD_LINE = "virus/clamdscan clamd_socket {sock} scan_all 1 defer_on_error 1"
+MILTER_LINE = "milter rspamd 127.0.0.1:{port}"
+# the field every queued message of a row must carry: the scanner saw it
+CONTENT_MARK = {"qc-spamd": "X-Spam-Status:", "qp-spamd": "X-Spam-Status:", "qc-clamd": "X-Virus-Checked:",
+                "qp-clamd": "X-Virus-Checked:", "qc-rspamd": "X-Spam-Status:"}
+CONTENT_PEER = {"qc-spamd": "spamd", "qp-spamd": "spamd", "qc-clamd": "clamd", "qp-clamd": "clamd",
+                "qc-rspamd": "rspamd"}
 DNS_ZONES = ["bl1.bench.test", "bl2.bench.test"]
 RHS_ZONE = "rhs.bench.test"
 # what tcpserver would have put in TCPREMOTEHOST after its own PTR lookup of
@@ -484,6 +500,7 @@ class Work:
         self.write(d, "plugin_dirs", "/usr/share/qpsmtpd/plugins")
         self.write(d, "plugins", "rcpt_ok\nqueue/qmail-queue")
         self.dns = None
+        self.qpconfig_content = {}
 
     def start_dns(self):
         """dnsmasq on a free loopback port with every record the DNS row asks
@@ -547,6 +564,88 @@ class Work:
                 self.redis = Redis(self)
                 self.write(d, "store_redis", "127.0.0.1:%d" % self.redis.port)
 
+    def start_content(self, args, want):
+        """the scanners the content rows in `want` need, started once, and
+        their control (qcsmtpd) and config (qpsmtpd) directories. Returns
+        (rows to drop, lines saying why): a peer not installed, ./qcsmtpd
+        without the milter plugin, qpsmtpd's clamdscan without ClamAV::Client"""
+        self.peers, self.peer_failed, drop, why = {}, {}, set(), []
+        lack = scanners.missing()
+        for key in [k for k in want if k in CONTENT_PEER]:
+            peer = CONTENT_PEER[key]
+            if peer in lack:
+                drop.add(key)
+                why.append("%s skipped: %s is not installed (Debian package %s)" % (key, peer, lack[peer]))
+        if "qp-clamd" in want and "qp-clamd" not in drop and \
+                subprocess.run(["perl", "-MClamAV::Client", "-e", "1"], stderr=subprocess.DEVNULL).returncode:
+            drop.add("qp-clamd")
+            why.append("qp-clamd skipped: qpsmtpd's virus/clamdscan needs ClamAV::Client (Debian package "
+                       "libclamav-client-perl)")
+        if "qc-rspamd" in want and "qc-rspamd" not in drop:
+            no, lacks = self.milter_check()
+            if no:
+                drop.add("qc-rspamd")
+                if lacks:
+                    why.append("qc-rspamd skipped: ./qcsmtpd has no milter plugin (`qcsmtpd -t`: %s)" % no)
+                else:
+                    self.peer_failed["milter"] = "qc-rspamd: `qcsmtpd -t` refuses the row's line: %s" % no
+        keep = [k for k in want if k in CONTENT_PEER and k not in drop]
+        children = max(2, os.cpu_count() or 1)
+        for key in keep:
+            peer = CONTENT_PEER[key]
+            if peer in self.peer_failed:
+                drop.add(key)
+                continue
+            if peer not in self.peers:
+                log("starting %s" % peer)
+                t = time.time()
+                try:
+                    p = {"spamd": lambda: scanners.Spamd(self, children), "clamd": lambda: scanners.Clamd(self),
+                         "rspamd": lambda: scanners.Rspamd(self, children)}[peer]()
+                except (OSError, RuntimeError) as e:
+                    # installed but not working: a failed run, not a skip
+                    self.peer_failed[peer] = "%s did not start: %s" % (peer, e)
+                    drop.add(key)
+                    continue
+                p.key = peer
+                running.append(p)
+                self.peers[peer] = p
+                log("%s ready after %.1f s" % (peer, time.time() - t))
+            p = self.peers[peer]
+            line = {"spamd": SPAMD_LINE, "clamd": CLAMD_LINE, "rspamd": MILTER_LINE}[peer].format(
+                port=p.port, sock=getattr(p, "sock", ""))
+            if key.startswith("qc-"):
+                d = self.control[key] = self.mk("control-" + key)
+                for name in ("me", "rcpthosts", "badmailfrom", "spool_dir"):
+                    shutil.copy(os.path.join(self.control["qc-qmail"], name), d)
+                self.write(d, "plugins", "\n".join(QMAIL_SET[:-1] + [line] + QMAIL_SET[-1:]))
+            else:
+                d = self.mk("qpsmtpd-config-" + key)
+                for name in os.listdir(self.qpconfig):
+                    shutil.copy(os.path.join(self.qpconfig, name), d)
+                self.write(d, "plugins", "\n".join(["rcpt_ok", line, "queue/qmail-queue"]))
+                self.qpconfig_content[key] = d
+        return drop, why
+
+    def milter_check(self):
+        """(why ./qcsmtpd cannot run the milter row or "", whether that is
+        because the binary lacks the plugin): `qcsmtpd -t` on the row's
+        control/plugins says whether this binary has the plugin; any other
+        refusal of the line is a failed run, not a skip"""
+        d = self.mk("control-milter-check")
+        self.write(d, "me", "bench.example")
+        self.write(d, "spool_dir", self.spool)
+        self.write(d, "plugins", MILTER_LINE.format(port=11332))
+        r = subprocess.run([self.qcsmtpd, "-t"], env={"PATH": "/usr/bin:/bin", "QCSMTPD_CONTROL": d},
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if r.returncode == 0:
+            return "", False
+        err = [l for l in r.stderr.splitlines() if "milter" in l] or r.stderr.splitlines() or [r.stdout.strip()]
+        # src/plugins.c's words for a plugin this build lacks (planned, not compiled in, unknown)
+        lacks = any(re.search(r"plugin milter is not in qcsmtpd|plugin not compiled in: milter\b|"
+                              r"unknown or not compiled-in plugin: milter\b", l) for l in err)
+        return re.sub(r"^qcsmtpd: \d+ ", "", err[0]), lacks
+
     def sample_files(self, d):
         """the control files of the sample set, the same for both servers"""
         self.write(d, "me", "bench.example")
@@ -566,6 +665,16 @@ class Work:
     def write(self, d, name, text):
         with open(os.path.join(d, name), "w") as f:
             f.write(text + "\n")
+
+    def unmarked(self, d, mark):
+        """messages of the record whose header lacks the field `mark`"""
+        n = 0
+        for x in os.listdir(d):
+            if x.endswith(".msg"):
+                with open(os.path.join(d, x), "rb") as f:
+                    head = f.read(65536).replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+                n += not re.search(rb"(?im)^" + re.escape(mark.encode()), head)
+        return n
 
     def clear_qq(self, d):
         n = 0
@@ -755,6 +864,12 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
             srv.settle()
             srv.stop()
     for srv in live:
+        mark = CONTENT_MARK.get(srv.spec["key"])
+        if mark and srv.queue == "qq":
+            bare = work.unmarked(srv.qq, mark)
+            if bare:
+                errors.append("round %d, %s: %d queued messages without %s (not scanned)" % (rnd, srv.rkey, bare, mark))
+                log("ERROR " + errors[-1])
         if srv.queue == "qq" and not isinstance(srv, Postfix):
             got = work.clear_qq(srv.qq)
             if got != srv.expect:
@@ -767,6 +882,25 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
         log("round %d %-16s 1c %6.1f/s  8c %6.1f/s  pipe %6.1f msg/s  cpu %6.2f ms  rss %s kB  p50 %.1f ms"
             % (rnd, srv.rkey, last("s1"), last("s8"), last("pipe"), last("cpu"), last("rss"), last("p50_1")))
     log("round %d: %.0f s" % (rnd, time.time() - t0))
+
+
+def scanners_alone(work, args, res, rnd, errors):
+    """each scanner timed on its own with the bench's message, from a direct
+    client (scanners.py): 1 client one scan after the other (ms/message) and
+    8 clients (messages/s), as many scans as qpsmtpd's sessions a round"""
+    for name, p in getattr(work, "peers", {}).items():
+        r = res.setdefault("scanner:" + name, {})
+        try:
+            per, _ = p.time_scans(scanners.bench_message(), max(10, args.qp_seq), 1)
+            r.setdefault("ms1", []).append(1000.0 * statistics.median(per))
+            n8 = max(16, args.qp_conc)
+            _, wall = p.time_scans(scanners.bench_message(), n8, 8)
+            r.setdefault("s8", []).append(n8 / wall)
+            log("round %d %-16s alone: %.1f ms/message (1 client), %.1f messages/s (8 clients)"
+                % (rnd, name, r["ms1"][-1], r["s8"][-1]))
+        except (OSError, RuntimeError) as e:
+            errors.append("round %d, %s alone: %s" % (rnd, name, e))
+            log("ERROR " + errors[-1])
 
 
 def pct(v, p):
@@ -816,16 +950,36 @@ def specs(work, args):
              % ", ".join(store_set(args)), store=1,
              make=lambda w, q: StoreServer("qc-redis", w, q, [w.qcsmtpd], {"QCSMTPD_CONTROL": w.control["qc-redis"]}),
              queues=["qq"], big_on=""),
+        # issue 13: the scanner dominates these rows, so they run qpsmtpd's
+        # (smaller) session counts (slow=1) whichever server it is
+        dict(key="qc-spamd", label="qcsmtpd, qmail-smtpd set and `%s` against spamd" % SPAMD_LINE.format(port="P"),
+             scan=1, slow=1, make=qc("qc-spamd"), queues=["qq"], big_on=""),
+        dict(key="qp-spamd", label="qpsmtpd 0.94 per connection, rcpt_ok, the same spamassassin line, "
+             "queue/qmail-queue against the same spamd", scan=1, slow=1,
+             make=lambda w, q: TcpServer("qp-spamd", w, q, [w.qpprog], {"QPSMTPD_CONFIG": w.qpconfig_content["qp-spamd"]}),
+             queues=["qq"], big_on=""),
+        dict(key="qc-clamd", label="qcsmtpd, qmail-smtpd set and `%s` against clamd (unix socket)"
+             % CLAMD_LINE.format(sock="SOCK"), scan=1, slow=1, make=qc("qc-clamd"), queues=["qq"], big_on=""),
+        dict(key="qp-clamd", label="qpsmtpd 0.94 per connection, rcpt_ok, the same virus/clamdscan line, "
+             "queue/qmail-queue against the same clamd", scan=1, slow=1,
+             make=lambda w, q: TcpServer("qp-clamd", w, q, [w.qpprog], {"QPSMTPD_CONFIG": w.qpconfig_content["qp-clamd"]}),
+             queues=["qq"], big_on=""),
+        dict(key="qc-rspamd", label="qcsmtpd, qmail-smtpd set and `%s` against rspamd's proxy worker (milter = yes)"
+             % MILTER_LINE.format(port="P"), scan=1, slow=1, make=qc("qc-rspamd"), queues=["qq"], big_on=""),
         dict(key="qp-fork", label="qpsmtpd 0.94 forkserver (rcpt_ok, queue/qmail-queue)", slow=1,
              make=lambda w, q: Forkserver("qp-fork", w, q), queues=["qq"], big_on="qq"),
         dict(key="postfix", label="Postfix %s smtpd (discard transport)" % postfix_version(),
              make=lambda w, q: Postfix("postfix", w, q), queues=["qq"], big_on="qq"),
     ]
     want = args.servers.split(",") if args.servers else [s["key"] for s in all_ if s["key"] != "qc-alt"]
+    unknown = [k for k in want if k not in [s["key"] for s in all_]]
+    if unknown:
+        sys.exit("bench: --servers: no such server: %s" % ", ".join(unknown))
     if args.alt and "qc-alt" not in want:
         want.insert(1, "qc-alt")
     if work is not None and "qc-sample" not in work.control:
         want = [k for k in want if k != "qc-sample"]      # a build without the set's plugins
+    want = [k for k in want if k not in getattr(args, "content_skip", ())]   # Work.start_content
     out = [s for s in all_ if s["key"] in want]
     if args.queues:
         for s in out:
@@ -1015,6 +1169,7 @@ def document(res, pairs, order, labels, args, meta):
     w("")
     w("    apt-get update && apt-get install -y build-essential skalibs-dev libbearssl-dev libc-ares-dev liblmdb-dev libcdb-dev tinycdb")
     w("    ./configure && make bench        # as root: installs ucspi-tcp, qpsmtpd, postfix if missing")
+    w("    apt-get install -y spamd spamassassin clamav-daemon libclamav-client-perl rspamd   # content filter rows")
     w("")
     w("This run: `tests/bench/bench.py %s` (with `make bench`'s defaults). Knobs: `make bench BENCH_ARGS='...'`"
       % " ".join(meta["argv"]))
@@ -1100,6 +1255,7 @@ def document(res, pairs, order, labels, args, meta):
         w("| %s | %s | %s |" % (what, got, "met" if ok else "**not met**"))
     w("")
     dns_section(w, res)
+    content_section(w, res, meta)
     if meta["errors"]:
         w("## Failed runs")
         w("")
@@ -1143,6 +1299,65 @@ def dns_section(w, res):
     w("")
     w(open(os.path.join(BENCH, "dns.md")).read().rstrip())
     w("")
+
+
+def content_section(w, res, meta):
+    """issue 13's rows: each content filter against its real scanner, and
+    the scanner timed alone, so that the table shows the SMTP server's
+    share on top of the scanner's"""
+    m = lambda k, t: med(res.get(k, {}).get(t, []))
+    keys = [k for k in CONTENT_PEER if res.get(k + "/qq")]
+    skipped = meta.get("skipped") or []
+    if not keys and not skipped:
+        return
+    w("## Content filters (issue 13)")
+    w("")
+    w("The bench's sessions (EHLO, MAIL, RCPT, 1 KB DATA, QUIT; stand-in queue) with a content filter before the")
+    w("queue plugin, against a real scanner the bench starts once on loopback and both servers share (Method:")
+    w("*Content filters*, also for what each scanner is sent). Every message queued by these rows carries the")
+    w("scanner's field (checked: a message the scanner did not see fails the run). rspamd has no qpsmtpd row:")
+    w("qpsmtpd 0.94's milter plugin is a milter protocol 2 client on Net::Milter, which Debian 12 does not package.")
+    w("The rows without a scanner, when run, are the same sessions without a filter.")
+    w("")
+    if keys:
+        base = [k for k in ("qc-qmail", "qp-tcp") if res.get(k + "/qq")]
+        w("| server | scanner | sessions/s, 1 client | sessions/s, 8 clients | messages/s, 100 pipelined | p50 ms, 1 client | server CPU ms/message | ms/session, 1 client | the scanner alone, ms | the rest, ms |")
+        w("|---|---|---|---|---|---|---|---|---|---|")
+        for k in base + keys:
+            r = res[k + "/qq"]
+            peer = CONTENT_PEER.get(k)
+            sess = 1000.0 / m(k + "/qq", "s1") if m(k + "/qq", "s1") else None
+            alone = m("scanner:" + peer, "ms1") if peer else None
+            w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                k, peer or "none", cell(r, "s1"), cell(r, "s8"), cell(r, "pipe"), cell(r, "p50_1", 2),
+                cell(r, "cpu", 2), fmt(sess), fmt(alone) if peer else "–",
+                fmt(sess - alone) if sess and alone else "–"))
+        w("")
+    peers = [p for p in ("spamd", "clamd", "rspamd") if res.get("scanner:" + p)]
+    if peers:
+        w("The scanners alone (tests/bench/scanners.py: a direct client sends the bench's message as the plugins")
+        w("do, spamd `HEADERS`, clamd `zINSTREAM` on the unix socket, rspamd's normal worker `/checkv2`):")
+        w("")
+        w("| scanner | ms/message, 1 client | messages/s, 8 clients |")
+        w("|---|---|---|")
+        for p in peers:
+            r = res["scanner:" + p]
+            w("| %s | %s | %s |" % (p, cell(r, "ms1", 2), cell(r, "s8")))
+        w("")
+        said = []
+        for k in keys:
+            s1, alone = m(k + "/qq", "s1"), m("scanner:" + CONTENT_PEER[k], "ms1")
+            if s1 and alone:
+                said.append("%s %.0f %% (%.1f of %.1f ms)" % (k, 100.0 * alone / (1000.0 / s1), alone, 1000.0 / s1))
+        if said:
+            w("What dominates: the scanner's own time per message, measured alone, is this share of a 1-client")
+            w("session: %s. The rest is the SMTP session itself (for qpsmtpd mostly perl's start and" % "; ".join(said))
+            w("compilation of its library and plugins at every connection) and the plugin's exchange with the scanner.")
+            w("")
+    for l in skipped:
+        w("- " + l)
+    if skipped:
+        w("")
 
 
 def quick(args):
@@ -1197,7 +1412,8 @@ def main():
     ap.add_argument("--pipeline-reps", type=int, default=3, help="pipelined sessions per round")
     ap.add_argument("--big-mb", type=int, default=100, help="big message, MB (0: none)")
     ap.add_argument("--qp-big-mb", type=int, default=10, help="big message for qpsmtpd, MB")
-    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qc-store,qc-redis,qp-fork,postfix")
+    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qc-store,qc-redis,"
+                    "qc-spamd,qp-spamd,qc-clamd,qp-clamd,qc-rspamd,qp-fork,postfix")
     ap.add_argument("--queues", default="", help="comma-separated subset of qq,null")
     ap.add_argument("--out", default=os.path.join(ROOT, "doc", "performance.md"), help="'-' for stdout")
     ap.add_argument("--json", default="", help="also write the raw samples there")
@@ -1231,7 +1447,16 @@ def main():
     load0 = open("/proc/loadavg").read().split()[:3]
     res, errors, loads, pairs = {}, [], [], {}
     try:
+        args.content_skip, skipped = set(), []
         sp = specs(work, args)
+        if any(s.get("scan") for s in sp):
+            args.content_skip, skipped = work.start_content(args, [s["key"] for s in sp])
+            for l in skipped:
+                log(l)
+            for e in work.peer_failed.values():
+                errors.append(e)
+                log("ERROR " + e)
+            sp = specs(work, args)
         if any(s.get("dns") for s in sp):
             work.start_dns()
         if any(s.get("store") for s in sp):
@@ -1242,6 +1467,7 @@ def main():
         for rnd in range(1, args.rounds + 1):
             loads.append(float(open("/proc/loadavg").read().split()[0]))
             run_round(work, inst, args, res, pairs, rnd, errors)
+            scanners_alone(work, args, res, rnd, errors)
     except BaseException:
         log("failed; the work directory %s is kept (server logs: *.log)" % work.dir)
         raise
@@ -1255,7 +1481,7 @@ def main():
                 binaries=binaries(work.qcsmtpd, work.floor), plugins_large=args.plugins_large,
                 machine=machine(), versions=versions(), load0=" ".join(load0),
                 load1=" ".join(open("/proc/loadavg").read().split()[:3]), argv=sys.argv[1:],
-                loads=loads, errors=errors)
+                loads=loads, errors=errors, skipped=skipped)
     labels = {s["key"]: s for s in sp}
     doc = document(res, pairs, [s["key"] for s in sp], labels, args, meta)
     if args.json:

@@ -6,6 +6,10 @@
 # store's Redis row. Postfix goes in unconfigured ("No configuration") and the
 # system instance is never left running: make bench runs its own instances on
 # loopback ports with their own configuration directories.
+# The content filter rows' scanners (spamd, clamav-daemon, rspamd, and
+# libclamav-client-perl for qpsmtpd's clamdscan) are not installed here: they
+# are large and the rows skip themselves, naming the package, when one is
+# missing (tests/bench/scanners.py, method.md).
 set -eu
 
 need=

@@ -453,4 +453,30 @@ write('spamd', {
     'garbage': b'HTTP/1.0 200 OK\r\n\r\n',
 })
 
+# milter: octet 0 = the data limit (mod 3: 64 KiB, MDS_256K, MDS_1M), then
+# the packets a milter sends: 4-octet big-endian length (command included),
+# the command octet, the data (libmilter's mfdef.h)
+def mpkt(cmd, data=b''):
+    return struct.pack('>I', len(data) + 1) + cmd + data
+
+write('milter', {
+    'optneg': b'\0' + mpkt(b'O', struct.pack('>III', 6, 0x1ff, 0x1000a0)),
+    'optneg-symlist': b'\0' + mpkt(b'O', struct.pack('>III', 6, 0x1ff, 0) + struct.pack('>I', 2) + b'{mail_addr} i\0' + struct.pack('>I', 3) + b'{rcpt_addr}\0'),
+    'continue-accept': b'\0' + mpkt(b'c') + mpkt(b'a'),
+    'eom-mods': b'\0' + mpkt(b'p') + mpkt(b'h', b'X-Spam\0yes\0') + mpkt(b'i', struct.pack('>I', 0) + b'X-First\0top\0')
+        + mpkt(b'm', struct.pack('>I', 1) + b'Subject\0\0') + mpkt(b'b', b'new body\r\n') + mpkt(b'e', b'<a@b.test>\0SIZE=10\0')
+        + mpkt(b'+', b'<c@d.test>\0') + mpkt(b'2', b'<e@f.test>\0NOTIFY=NEVER\0') + mpkt(b'-', b'<c@d.test>\0')
+        + mpkt(b'q', b'looks bad\0') + mpkt(b'c'),
+    'replycode': b'\0' + mpkt(b'y', b'554 5.7.1 go away\0'),
+    'replycode-multiline': b'\0' + mpkt(b'y', b'451-4.7.1 first\r\n451 4.7.1 last\0'),
+    'replycode-bad-class': b'\0' + mpkt(b'y', b'250 2.0.0 fine\0'),
+    'reject-with-data': b'\0' + mpkt(b'r', b'x'),
+    'unknown': b'\0' + mpkt(b'Z'),
+    'zero-length': b'\0' + b'\0\0\0\0',
+    'oversized': b'\0' + struct.pack('>I', 70000) + b'b',
+    'big-1m': b'\2' + struct.pack('>I', 300000) + b'b',
+    'truncated': b'\0' + mpkt(b'h', b'X-A\0value\0')[:-3],
+    'header-no-nul': b'\0' + mpkt(b'h', b'X-A\0value'),
+})
+
 print('seeds written under', corpus)

@@ -15,7 +15,7 @@ cd "$(dirname -- "$0")/../.." || exit 1
 top=$(pwd)
 seconds=60
 if [ "${1-}" = -t ] ; then seconds=$2 ; shift 2 ; fi
-[ $# -gt 0 ] || set -- cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd session session_qq session_hooks
+[ $# -gt 0 ] || set -- cmd addr params data header control auth pem args rfc5322 dns resp clamd spamd milter session session_qq session_hooks
 build=${FUZZ_BUILD:-tests/fuzz/build}
 case $build in /*) ;; *) build=$top/$build ;; esac
 fuzz=$top/tests/fuzz

@@ -429,6 +429,14 @@ static void test_edit (void)
   r = msg_header_add("Z", "first", 1) ;
   unit_check(r && check_render(S("Z: first\nReceived: from x\nA: 1\nB: 2\nA: 3\nC: 4\n\nbody\n"), why, sizeof(why)),
     "edit: a second prepend goes first", "r=%d %s", r, why) ;
+  r = msg_header_insert(2, "I", "mid") ;
+  unit_check(r && check_render(S("Z: first\nReceived: from x\nI: mid\nA: 1\nB: 2\nA: 3\nC: 4\n\nbody\n"), why, sizeof(why)),
+    "edit: insert at an index", "r=%d %s", r, why) ;
+  r = msg_header_insert(0, "J", "top") && msg_header_insert(99, "K", "end") ;
+  unit_check(r && check_render(S("J: top\nZ: first\nReceived: from x\nI: mid\nA: 1\nB: 2\nA: 3\nC: 4\nK: end\n\nbody\n"), why, sizeof(why)),
+    "edit: insert at 0 and past the end", "r=%d %s", r, why) ;
+  r = msg_header_delete("J", 0) && msg_header_delete("I", 0) && msg_header_delete("K", 0) ;
+  unit_check(r, "edit: delete the inserted fields", "r=%d", r) ;
   r = msg_header_replace("A", 1, "three") ;
   unit_check(r && check_render(S("Z: first\nReceived: from x\nA: 1\nB: 2\nA: three\nC: 4\n\nbody\n"), why, sizeof(why)),
     "edit: replace keeps the position", "r=%d %s", r, why) ;

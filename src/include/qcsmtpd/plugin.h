@@ -369,6 +369,10 @@ extern int qp_header_add (char const *name, char const *value, int prepend) ;
    connection, written after the core's own auth= result in every message.
    Bytes outside printable ASCII become '?'. 1 ok, 0 no memory. */
 extern int qp_auth_result (char const *resinfo) ;
+/* Inserts a field before the index-th field of the whole header block (0:
+   first; past the last: appended), as milter's SMFIR_INSHEADER. 1, or 0
+   (bad name, out of memory). */
+extern int qp_header_insert (unsigned int index, char const *name, char const *value) ;
 extern int qp_header_replace (char const *name, unsigned int n, char const *value) ;
 extern int qp_header_delete (char const *name, unsigned int n) ;
 
