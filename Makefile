@@ -42,7 +42,7 @@ ALL_OBJS := $(CORE_OBJS) src/main.o src/plugin_table.o tests/plugin_table_check.
 # into the core.
 TEST_LIBS = src/libcore.a tests/libcheck.a src/libcore.a $(LDLIBS)
 
-.PHONY: all check check-build check-sanitize check-valgrind check-plugins check-load install run bench clean distclean
+.PHONY: all check check-build check-sanitize check-valgrind check-plugins check-musl check-load install run bench clean distclean
 
 all: qcsmtpd
 
@@ -101,6 +101,12 @@ check-valgrind:
 # the tree, not the build
 check-plugins:
 	tests/check-variant plugins
+
+# check-musl: make check again in build-musl/, configured with --libc=musl (the
+# static musl build, doc/embedded); the musl libraries are built once into
+# musl/prefix (MUSL_PREFIX), which make clean keeps
+check-musl:
+	tests/check-variant musl
 
 # check-load: 10 000 messages through tcpserver -c 100 from 100 clients (not in
 # make check: it takes a minute or two)
@@ -187,12 +193,13 @@ clean:
 	rm -f src/*.o src/*.d tests/*.o tests/*.d tests/unit/*.o tests/unit/*.d
 	rm -f $(UNIT_BINS) $(HELPER_BINS)
 	test ! -d plugins || find plugins -type f \( -name '*.o' -o -name '*.d' \) -exec rm -f {} +
-	rm -rf build-sanitize build-valgrind build-plugins
+	rm -rf build-sanitize build-valgrind build-plugins build-musl
 
-# distclean also removes what ./configure wrote and what make run made (var/).
+# distclean also removes what ./configure wrote, what make run made (var/) and
+# the musl libraries (musl/prefix: rebuilt by the next ./configure --libc=musl).
 distclean: clean
 	rm -f config.mak config.log src/config.h src/plugin_table.c tests/plugin_table_check.c
-	rm -rf var
+	rm -rf var musl/prefix
 
 # fuzz-build: the libFuzzer harnesses of tests/fuzz (tests/fuzz/README), built
 # with clang, ASan and UBSan into tests/fuzz/build/ from their own objects of

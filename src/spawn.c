@@ -22,6 +22,20 @@
 
 extern char **environ ;
 
+/* close_range(2) through the system call: musl (1.2.3, Debian 12) has no
+   wrapper, and glibc's is only a wrapper. Where the kernel or its headers lack
+   it, -1 sends the caller to its loop of close(). */
+static int sys_close_range (unsigned int first, unsigned int last)
+{
+#ifdef SYS_close_range
+  return (int)syscall(SYS_close_range, first, last, 0U) ;
+#else
+  (void)first ; (void)last ;
+  errno = ENOSYS ;
+  return -1 ;
+#endif
+}
+
 /* The child is made with vfork: it borrows our memory until execve, so no
    copy of the process is made, and it does only system calls (descriptors,
    SIGPIPE, execve) before it is gone. That is safe here because qcsmtpd
@@ -71,7 +85,7 @@ pid_t qp_spawn (char const *const *argv, int const *fdmap, unsigned int n)
        report pipe, close-on-exec; the ignored SIGPIPE would be inherited
        through execve: reset it (caught signals revert by themselves, and
        there are none) */
-    if (close_range(top, (unsigned int)p[1] - 1, 0) < 0 || close_range((unsigned int)p[1] + 1, ~0U, 0) < 0)
+    if (sys_close_range(top, (unsigned int)p[1] - 1) < 0 || sys_close_range((unsigned int)p[1] + 1, ~0U) < 0)
       for (i = top ; i < 1024 ; i++) if ((int)i != p[1]) close((int)i) ;
     signal(SIGPIPE, SIG_DFL) ;
     execve(argv[0], (char *const *)argv, environ) ;

@@ -8,6 +8,7 @@
 # mktemp dir when unset), QCSMTPD_TEST_KEEP=1 keeps the directories.
 
 import atexit
+import errno
 import glob
 import os
 import re
@@ -23,6 +24,29 @@ TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.abspath(os.environ.get("QCSMTPD_BIN") or os.path.join(TESTS, "qcsmtpd-check"))
 QQ = os.path.abspath(os.environ.get("QCSMTPD_QQ") or os.path.join(TESTS, "qmail-queue"))
 KEEP = bool(os.environ.get("QCSMTPD_TEST_KEEP"))
+
+
+def _server_libc():
+    """musl or glibc: the server says errors in its C library's words, and
+    musl's strerror texts differ from glibc's (EIO, ETIMEDOUT, ...). A static
+    musl binary carries musl's table, in which error 0 is "No error
+    information" (glibc's is "Success")."""
+    try:
+        with open(BIN, "rb") as f:
+            return "musl" if b"No error information\0" in f.read() else "glibc"
+    except OSError:
+        return "glibc"
+
+
+LIBC = _server_libc()
+_MUSL_STRERROR = {errno.EIO: "I/O error", errno.ETIMEDOUT: "Operation timed out",
+                  errno.ENETUNREACH: "Network unreachable", errno.EADDRNOTAVAIL: "Address not available",
+                  errno.EHOSTUNREACH: "Host is unreachable", errno.ENOMEM: "Out of memory"}
+
+
+def strerror(e):
+    """the text the server under test logs for errno e"""
+    return _MUSL_STRERROR.get(e, os.strerror(e)) if LIBC == "musl" else os.strerror(e)
 
 _servers = []
 _results = []

@@ -26,4 +26,4 @@ END
 <~ 221 
 exit 0
 queued 0
-log error: unable to connect to clamd at ::1 port 1: (Connection refused|Cannot assign requested address|Network is unreachable|Address family not supported by protocol)
+log error: unable to connect to clamd at ::1 port 1: (Connection refused|Cannot assign requested address|Address not available|Network is unreachable|Network unreachable|Address family not supported by protocol)

@@ -212,9 +212,12 @@ static void test_parse (void)
       if (!feed(c->in, c->len, mode)) { snprintf(why, sizeof(why), "%s: msg_write/msg_end failed: %s", chname[mode], strerror(errno)) ; ok = 0 ; break ; }
       if (!check_fields(c, why, sizeof(why)) || !check_render(c->in, c->len, why, sizeof(why)))
       {
-        char tmp[1024] ;
+        /* room for the mode's name and the whole reason; then cut to why's
+           size (gcc's -Wformat-truncation sees the cut with musl's headers) */
+        char tmp[sizeof(why) + 32] ;
         snprintf(tmp, sizeof(tmp), "%s: %s", chname[mode], why) ;
-        memcpy(why, tmp, sizeof(why)) ;
+        memcpy(why, tmp, sizeof(why) - 1) ;
+        why[sizeof(why) - 1] = 0 ;
         ok = 0 ;
       }
     }
@@ -373,9 +376,12 @@ static void test_bodysizes (void)
       if (!feed(in.s, in.len, mode)) { snprintf(why, sizeof(why), "%s: msg_write/msg_end failed: %s", chname[mode], strerror(errno)) ; ok = 0 ; break ; }
       if (!check_render(in.s, in.len, why, sizeof(why)))
       {
-        char tmp[1024] ;
+        /* room for the mode's name and the whole reason; then cut to why's
+           size (gcc's -Wformat-truncation sees the cut with musl's headers) */
+        char tmp[sizeof(why) + 32] ;
         snprintf(tmp, sizeof(tmp), "%s: %s", chname[mode], why) ;
-        memcpy(why, tmp, sizeof(why)) ;
+        memcpy(why, tmp, sizeof(why) - 1) ;
+        why[sizeof(why) - 1] = 0 ;
         ok = 0 ;
       }
     }
