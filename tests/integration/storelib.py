@@ -40,7 +40,7 @@ def parallel(d):
     for p in procs:
         p.stdin.write(b"".join(b"XSTORE INCR karma 192.0.2.7 1 0\r\n" for _ in range(5)) + b"QUIT\r\n")
         p.stdin.close()
-    acks = 0
+    acks = timeouts = 0
     for p in procs:
         acks += p.stdout.read().count(b"250 2.0.0 counter")
         p.stdout.close()
@@ -79,13 +79,20 @@ def kill9(d, what):
             raise TestFailure("a session is stuck after the kills:\n" +
                               "\n".join(l for l in ps.splitlines() if "qcsmtpd" in l))
         n = out.count(b"250 2.0.0 counter")
-        check(p in killed or n == 300, "a session that was not killed acknowledged %d of 300" % n)
+        # a survivor answers every increment: acknowledged, or refused when it
+        # waited for the store's lock past its deadline (2 s; a loaded machine
+        # with 20 writers gets there), which commits nothing
+        late = out.count(b"451 4.3.0 store failure: ")
+        check(p in killed or n + late == 300, "a session that was not killed answered %d of 300 (%d acknowledged)" % (n + late, n))
+        check(p in killed or n > 0, "a session that was not killed had no increment acknowledged")
+        timeouts += late if p not in killed else 0
         acks += n
     out, log = session(d, ["XSTORE INCR k c 0 0", "XSTORE PUT k after yes 0", "XSTORE GET k after"])
     m = re.match(r"250 2\.0\.0 counter (\d+)$", out[0])
     check(m, "the store is not usable after the kills: %r %s" % (out, log))
     total = int(m.group(1))
-    note("kill -9%s: %d increments acknowledged, total %d, 10 sessions killed" % (what, acks, total))
+    note("kill -9%s: %d increments acknowledged, total %d, 10 sessions killed, %d increments of survivors refused after the lock deadline"
+         % (what, acks, total, timeouts))
     check(acks <= total <= 20 * 300, "total %d for %d acknowledged" % (total, acks))
     check(out[2].startswith("250 2.0.0 value yes"), out)
 
