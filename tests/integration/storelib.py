@@ -40,7 +40,7 @@ def parallel(d):
     for p in procs:
         p.stdin.write(b"".join(b"XSTORE INCR karma 192.0.2.7 1 0\r\n" for _ in range(5)) + b"QUIT\r\n")
         p.stdin.close()
-    acks = timeouts = 0
+    acks = 0
     for p in procs:
         acks += p.stdout.read().count(b"250 2.0.0 counter")
         p.stdout.close()
@@ -68,7 +68,7 @@ def kill9(d, what):
     for p in killed:
         time.sleep(random.random() * 0.05)
         p.kill()
-    acks = 0
+    acks = timeouts = 0
     for p in procs:
         try:
             out, _ = p.communicate(timeout=60)
