@@ -305,7 +305,7 @@ struct mt_s
   unsigned int skip ;        /* the core's own trace fields on top, not shown to the milter */
   unsigned int skipar, skiprcv ;
   /* the exchange */
-  int64_t deadline, hardend ;
+  uint64_t deadline, hardend ;
   unsigned int tmo ;
   char const *what ;
   int err ;
@@ -406,15 +406,10 @@ static int mt_init (void *state)
 
  /* Talking to the milter: deadlines, packets */
 
-static int64_t now_ms (void)
-{
-  return (int64_t)qp_clock_ms() ;
-}
-
 static void deadline_set (mt *st, unsigned int seconds)
 {
   st->tmo = seconds ;
-  st->deadline = now_ms() + (int64_t)seconds * 1000 ;
+  st->deadline = qp_clock_ms() + (uint64_t)seconds * 1000 ;
   if (st->hardend && st->deadline > st->hardend) st->deadline = st->hardend ;
 }
 
@@ -427,21 +422,15 @@ static int fail (mt *st, char const *what, int err)
 
 static int mt_wait (mt *st, int events, char const *what)
 {
-  int64_t left = st->deadline - now_ms() ;
-  int r ;
-  if (left <= 0) return fail(st, what, ETIMEDOUT) ;
-  r = qp_await(st->fd, events, (unsigned int)left) ;
+  int r = qp_await_until(st->fd, events, st->deadline) ;
   if (r > 0) return 1 ;
   return fail(st, what, r ? errno : ETIMEDOUT) ;
 }
 
 static int mt_connect (mt *st)
 {
-  int64_t left ;
   deadline_set(st, st->ctimeout) ;
-  left = st->deadline - now_ms() ;
-  if (left <= 0) return fail(st, "connect", ETIMEDOUT) ;
-  st->fd = qp_peer_connect(&st->peer, (unsigned int)left) ;
+  st->fd = qp_peer_connect(&st->peer, st->deadline) ;
   if (st->fd < 0) return fail(st, "connect", errno) ;
   return 1 ;
 }
@@ -720,7 +709,7 @@ static int ask (mt *st, char cmd, uint32_t nr, unsigned int timeout, int *outcom
   st->hardend = 0 ;
   deadline_set(st, timeout) ;
   /* PROGRESS restarts the wait, never past this */
-  st->hardend = now_ms() + MT_EOM_MAX_MS ;
+  st->hardend = qp_clock_ms() + MT_EOM_MAX_MS ;
   put32((unsigned char *)st->out.s, (uint32_t)(st->out.len - 4)) ;
   if (st->out.s[4] != cmd) r = fail(st, "internal: packet mismatch", 0) ;
   else if (!mt_write(st, st->out.s, st->out.len)) r = 0 ;

@@ -411,25 +411,17 @@ typedef struct conv_s conv ;
 struct conv_s
 {
   int fd ;
-  int64_t deadline ;      /* monotonic milliseconds */
+  uint64_t deadline ;     /* qp_clock_ms */
   stralloc reply ;
   char const *what ;      /* the failure, for the log */
   int err ;               /* its errno, 0 if none */
 } ;
 
-static int64_t now_ms (void)
-{
-  return (int64_t)qp_clock_ms() ;
-}
-
 /* Waits for fd under the deadline (qp_await adds the policy budget).
    1 ready, 0 failed (c->what set). */
 static int conv_wait (conv *c, int events, char const *what)
 {
-  int64_t left = c->deadline - now_ms() ;
-  int r ;
-  if (left <= 0) { c->what = what ; c->err = ETIMEDOUT ; return 0 ; }
-  r = qp_await(c->fd, events, (unsigned int)left) ;
+  int r = qp_await_until(c->fd, events, c->deadline) ;
   if (r > 0) return 1 ;
   c->what = what ;
   c->err = r ? errno : ETIMEDOUT ;
@@ -438,9 +430,7 @@ static int conv_wait (conv *c, int events, char const *what)
 
 static int conv_connect (conv *c, sd const *st)
 {
-  int64_t left = c->deadline - now_ms() ;
-  if (left <= 0) { c->what = "connect" ; c->err = ETIMEDOUT ; return 0 ; }
-  c->fd = qp_peer_connect(&st->peer, (unsigned int)left) ;
+  c->fd = qp_peer_connect(&st->peer, c->deadline) ;
   if (c->fd < 0) { c->what = "connect" ; c->err = errno ; return 0 ; }
   return 1 ;
 }
@@ -711,7 +701,7 @@ static int sd_data_post (void *state, qp_hookarg const *a)
     qp_log(LOGINFO, "skip: message of ", n + i, " octets is over max_size ", m + j, (char *)0) ;
     return DECLINED ;
   }
-  c.deadline = now_ms() + (int64_t)st->timeout * 1000 ;
+  c.deadline = qp_clock_ms() + (uint64_t)st->timeout * 1000 ;
   if (conv_connect(&c, st) && conv_request(&c, st, size) && conv_message(&c, size) && conv_reply(&c, &r))
   {
     if (r.code) { c.what = status_text(&c.reply, &r) ; c.err = 0 ; v = sd_fault(st, &c) ; }

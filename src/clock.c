@@ -89,6 +89,20 @@ int qp_await (int fd, int events, unsigned int ms)
   return r ;
 }
 
+uint64_t qp_clock_ms (void)
+{
+  struct timespec ts ;
+  clock_gettime(CLOCK_MONOTONIC, &ts) ;
+  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000 ;
+}
+
+int qp_await_until (int fd, int events, uint64_t deadline)
+{
+  uint64_t now = qp_clock_ms() ;
+  if (now >= deadline) return (errno = ETIMEDOUT, 0) ;
+  return qp_await(fd, events, deadline - now > 0x7fffffff ? 0x7fffffff : (unsigned int)(deadline - now)) ;
+}
+
 int qp_client_talked (unsigned int ms)
 {
   tain d ;

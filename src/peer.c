@@ -1,5 +1,5 @@
 /* ISC license. */
-/* peer.c: qp_peer_inet, qp_peer_unix, qp_peer_connect and qp_clock_ms: the
+/* peer.c: qp_peer_inet, qp_peer_unix and qp_peer_connect: the
    address of a server a plugin talks to (spamd, clamd, a milter) and a
    connection to it under a deadline. Addresses are literals or paths, never
    names: a plugin must not wait on DNS to reach its own filter. */
@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -64,14 +63,7 @@ int qp_peer_unix (qp_peer *p, char const *path)
   return 1 ;
 }
 
-uint64_t qp_clock_ms (void)
-{
-  struct timespec ts ;
-  clock_gettime(CLOCK_MONOTONIC, &ts) ;
-  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000 ;
-}
-
-int qp_peer_connect (qp_peer const *p, unsigned int ms)
+int qp_peer_connect (qp_peer const *p, uint64_t deadline)
 {
   int e = 0, r ;
   socklen_t el = sizeof e ;
@@ -87,7 +79,7 @@ int qp_peer_connect (qp_peer const *p, unsigned int ms)
   }
   if (!connect(fd, (struct sockaddr const *)&p->addr, p->len)) return fd ;
   if (errno != EINPROGRESS) goto err ;
-  r = qp_await(fd, QP_WRITE, ms) ;
+  r = qp_await_until(fd, QP_WRITE, deadline) ;
   if (r < 0) goto err ;
   if (!r) { errno = ETIMEDOUT ; goto err ; }
   if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) < 0) goto err ;

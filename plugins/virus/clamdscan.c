@@ -87,29 +87,13 @@ static int reply_parse (char const *s, size_t len, char *name, size_t namemax)
   return R_FOUND ;
 }
 
-static uint64_t now_ms (void)
-{
-  return qp_clock_ms() ;
-}
-
-/* Waits for fd until the deadline (the policy budget bounds qp_await too).
+/* Waits for fd until the deadline (the policy budget bounds it too).
    1 ready, 0 with errno ETIMEDOUT or set by qp_await. */
 static int wait_for (int fd, int events, uint64_t deadline)
 {
-  uint64_t now = now_ms() ;
-  int r ;
-  if (now >= deadline) return (errno = ETIMEDOUT, 0) ;
-  r = qp_await(fd, events, deadline - now > 0x7fffffff ? 0x7fffffff : (unsigned int)(deadline - now)) ;
+  int r = qp_await_until(fd, events, deadline) ;
   if (!r) errno = ETIMEDOUT ;
   return r > 0 ;
-}
-
-/* Connects to clamd, non-blocking. The descriptor, or -1 with errno. */
-static int clamd_open (cs const *st, uint64_t deadline)
-{
-  uint64_t now = now_ms() ;
-  if (now >= deadline) return (errno = ETIMEDOUT, -1) ;
-  return qp_peer_connect(&st->peer, deadline - now > 0x7fffffff ? 0x7fffffff : (unsigned int)(deadline - now)) ;
 }
 
 /* Sends len octets. 1, or 0 with errno (EPIPE, ECONNRESET: clamd closed). */
@@ -179,7 +163,7 @@ static int scan (cs const *st, uint64_t deadline, char *name, size_t namemax)
   static char reply[CLAMD_REPLY_MAX + 1] ;
   int spool = 0, sent, e ;
   ssize_t len ;
-  int fd = clamd_open(st, deadline) ;
+  int fd = qp_peer_connect(&st->peer, deadline) ;
   if (fd < 0)
   {
     snprintf(name, namemax, "unable to connect to clamd at %s: %s", st->where, strerror(errno)) ;
@@ -243,7 +227,7 @@ static char const *version (cs *st, uint64_t deadline)
   ssize_t len = -1 ;
   int fd ;
   if (st->version[0]) return st->version ;
-  fd = clamd_open(st, deadline) ;
+  fd = qp_peer_connect(&st->peer, deadline) ;
   if (fd >= 0)
   {
     if (send_all(fd, "zVERSION", 9, deadline)) len = reply_read(fd, reply, deadline) ;
@@ -357,7 +341,7 @@ static int cs_data_post (void *state, qp_hookarg const *a)
     qp_log(LOGINFO, "skip, not multipart", (char *)0) ;
     return DECLINED ;
   }
-  deadline = now_ms() + (uint64_t)st->timeout * 1000 ;
+  deadline = qp_clock_ms() + (uint64_t)st->timeout * 1000 ;
   switch (scan(st, deadline, name, sizeof name))
   {
     case R_CLEAN : return clean(st, deadline) ;

@@ -532,8 +532,10 @@ extern int64_t qp_now (void) ;
 extern int qp_await (int fd, int events, unsigned int ms) ;
 /* Milliseconds left of the policy budget. */
 extern unsigned int qp_budget_left (void) ;
-/* A monotonic clock in milliseconds, for a plugin's own deadlines. */
+/* A monotonic clock in milliseconds, for a plugin's own deadlines, and
+   qp_await until such a deadline (0 with ETIMEDOUT once it has passed). */
 extern uint64_t qp_clock_ms (void) ;
+extern int qp_await_until (int fd, int events, uint64_t deadline) ;
 
  /* Peers: the servers a plugin talks to (spamd, clamd, a milter). An
     address is an IP literal or a path, never a name (no plugin waits on DNS
@@ -552,10 +554,10 @@ struct qp_peer_s
 extern int qp_peer_inet (qp_peer *, char const *host, size_t hostlen, unsigned int port) ;
 /* An absolute path that fits a socket address (at most 107 octets). 1 ok, 0 not. */
 extern int qp_peer_unix (qp_peer *, char const *path) ;
-/* Connects within ms milliseconds (and the policy budget): the descriptor,
-   non-blocking and close-on-exec, TCP_NODELAY on TCP; -1 with errno
-   (ETIMEDOUT when the time ran out). */
-extern int qp_peer_connect (qp_peer const *, unsigned int ms) ;
+/* Connects before deadline (qp_clock_ms) and within the policy budget: the
+   descriptor, non-blocking and close-on-exec, TCP_NODELAY on TCP; -1 with
+   errno (ETIMEDOUT when the time ran out). */
+extern int qp_peer_connect (qp_peer const *, uint64_t deadline) ;
 
 /* Waits up to ms milliseconds for the client to send anything: 1 if it
    did (or closed), 0 if it stayed silent, -1 error. Sees the plaintext
