@@ -7,8 +7,6 @@
 # that the page can tell the SMTP server's share from the scanner's.
 # Start commands: ../shared/reference/peers.md.
 
-import binascii
-import hashlib
 import os
 import shutil
 import signal
@@ -17,13 +15,16 @@ import struct
 import subprocess
 import tempfile
 import threading
+import sys
 import time
+
+# the EICAR database, as the integration tests write it
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
+from itlib import EICAR, eicar_db  # noqa: E402
 
 SPAMD = "/usr/sbin/spamd"
 CLAMD = "/usr/sbin/clamd"
 RSPAMD = "/usr/bin/rspamd"
-# the EICAR test file, in two parts so that this file itself is no test file
-EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
 def free_port():
@@ -177,10 +178,7 @@ class Clamd(Peer):
         Peer.__init__(self, work)
         db = os.path.join(self.dir, "db")
         os.makedirs(db)
-        with open(os.path.join(db, "test.hdb"), "w") as f:
-            f.write("%s:%d:Test.EICAR.hdb-1\n" % (hashlib.md5(EICAR).hexdigest(), len(EICAR)))
-        with open(os.path.join(db, "test.ndb"), "w") as f:
-            f.write("Test.EICAR.ndb-1:0:*:%s\n" % binascii.hexlify(b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE").decode())
+        eicar_db(db)
         self.port = free_port()
         # qpsmtpd 0.94's clamdscan keeps the leading [\w/.]+ of clamd_socket,
         # so the work directory's name ("qcsmtpd-bench.") would cut the path

@@ -10,9 +10,7 @@
 # policy budget), a garbage answer, a reply without its NUL, a FOUND from a
 # server that closed early.
 import base64
-import binascii
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -25,13 +23,11 @@ import threading
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import BIN, QQ, check, finish, free_port, run_test, tmpbase, strerror
+from itlib import BIN, QQ, EICAR, check, eicar_db, finish, free_port, run_test, tmpbase, strerror
 
 # the server's C library words its errors (glibc and musl differ)
 ETIMEDOUT = strerror(errno.ETIMEDOUT)
 
-# the EICAR test file, in two parts so that this file itself is no test file
-EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 NAME = r"Test\.EICAR\.(ndb|hdb)-1\.UNOFFICIAL"
 FOUND = re.compile(r"552 5\.7\.1 Virus found: " + NAME + "$")
 DEFER = "451 4.3.0 Unable to scan for viruses"
@@ -45,10 +41,7 @@ class Clamd:
         self.dir = tempfile.mkdtemp(prefix="clamd.", dir=tmpbase())
         db = os.path.join(self.dir, "db")
         os.makedirs(db)
-        with open(os.path.join(db, "test.hdb"), "w") as f:
-            f.write("%s:%d:Test.EICAR.hdb-1\n" % (hashlib.md5(EICAR).hexdigest(), len(EICAR)))
-        with open(os.path.join(db, "test.ndb"), "w") as f:
-            f.write("Test.EICAR.ndb-1:0:*:%s\n" % binascii.hexlify(b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE").decode())
+        eicar_db(db)
         self.port = free_port()
         self.sock = os.path.join(self.dir, "clamd.sock")
         conf = os.path.join(self.dir, "clamd.conf")

@@ -61,6 +61,22 @@ signal.signal(signal.SIGTERM, _on_term)
 signal.signal(signal.SIGHUP, _on_term)
 
 
+# the EICAR test file, in two parts so that no file of the tree is itself one
+EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+def eicar_db(db):
+    """A clamd database in directory db that finds EICAR twice over, without
+    the network: Test.EICAR.hdb-1 (the file's MD5) and Test.EICAR.ndb-1 (a
+    body pattern, so it is found inside a MIME part too)."""
+    import binascii
+    import hashlib
+    with open(os.path.join(db, "test.hdb"), "w") as f:
+        f.write("%s:%d:Test.EICAR.hdb-1\n" % (hashlib.md5(EICAR).hexdigest(), len(EICAR)))
+    with open(os.path.join(db, "test.ndb"), "w") as f:
+        f.write("Test.EICAR.ndb-1:0:*:%s\n" % binascii.hexlify(b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE").decode())
+
+
 def tmpbase():
     global _own_tmp
     base = os.environ.get("TEST_TMPDIR")

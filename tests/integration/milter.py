@@ -31,12 +31,12 @@ import threading
 import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from itlib import Server, Client, TestFailure, check, finish, run_test, strip_received, tmpbase
+from itlib import EICAR, Server, Client, TestFailure, check, finish, run_test, strip_received, tmpbase
 from milterlib import (Milter, Script, refused_port, SMFIF_ADDHDRS, SMFIP_NOBODY, SMFIP_NOEOH, SMFIP_NOHDRS,
                        SMFIP_NOHELO, SMFIP_NR_MAIL, SMFIP_NR_RCPT, SMFIP_NR_HDR, SMFIP_NR_CONN, SMFIP_NR_BODY,
                        SMFIP_SKIP, SMFIP_HDR_LEADSPC)
 import milterpeers
-from milterpeers import EICAR, GTUBE
+from milterpeers import GTUBE
 
 TAIL = ["rcpt_ok", "queue/qmail-queue"]
 HEADERS = [("From", "Alice <alice@sender.test>"), ("To", "Carol <carol@example.test>"),

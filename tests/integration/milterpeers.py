@@ -5,8 +5,6 @@
 # in front of a clamd with a home-made EICAR database (no freshclam), and
 # opendkim in signing mode with a key made here. A missing program is a
 # failure that names the Debian package to install.
-import binascii
-import hashlib
 import os
 import re
 import signal
@@ -14,10 +12,8 @@ import socket
 import subprocess
 import tempfile
 import time
-from itlib import TestFailure, check, free_port, tmpbase
+from itlib import TestFailure, check, eicar_db, free_port, tmpbase
 
-# the EICAR test file, in two parts so that this file itself is no test file
-EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 # SpamAssassin 4.0's GTUBE; rspamd 3.4 knows the older string, which is this
 # one with the pattern of the long-standing test message
 GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
@@ -155,10 +151,7 @@ class Clamd(Daemon):
         self.dir = tempfile.mkdtemp(prefix="clamd.", dir=tmpbase())
         db = os.path.join(self.dir, "db")
         os.makedirs(db)
-        with open(os.path.join(db, "test.hdb"), "w") as f:
-            f.write("%s:%d:Test.EICAR.hdb-1\n" % (hashlib.md5(EICAR).hexdigest(), len(EICAR)))
-        with open(os.path.join(db, "test.ndb"), "w") as f:
-            f.write("Test.EICAR.ndb-1:0:*:%s\n" % binascii.hexlify(b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE").decode())
+        eicar_db(db)
         self.port = free_port()
         conf = os.path.join(self.dir, "clamd.conf")
         self.logf = os.path.join(self.dir, "clamd.log")
