@@ -106,8 +106,10 @@ def gtube_rejected():
     lines = send(srv, message("free money", ["Hello,", GTUBE, "bye"]), 552)
     check(lines == ["552 5.7.1 spam score exceeded threshold"], "reply: %r" % lines)
     check(not srv.queued(), "a refused message was queued")
-    check(re.search(r"plugin=spamassassin fail: spam score exceeded threshold: score=100\d\.\d required=5\.0$", srv.log(), re.M),
-          "no fail line: %s" % srv.log()[-800:])
+    # GTUBE is worth 1000 points; the other rules that fire move the total a
+    # few points either way (999.0 on one machine, 1003.3 on another)
+    m = re.search(r"plugin=spamassassin fail: spam score exceeded threshold: score=(\d+\.\d) required=5\.0$", srv.log(), re.M)
+    check(m and float(m.group(1)) >= 900, "no fail line: %s" % srv.log()[-800:])
     srv.stop()
 
 
@@ -158,7 +160,8 @@ def munge_subject():
     h = header_block(srv.queued()[0][0])
     check(re.search(r"^Subject: \*\*\* SPAM \*\*\* free money$", h, re.M), "subject: %s" % h)
     check(re.search(r"^X-Spam-Flag: YES$", h, re.M), "no X-Spam-Flag: %s" % h)
-    check(re.search(r"^X-Spam-Status: Yes, score=100\d", h, re.M), "no X-Spam-Status: %s" % h)
+    m = re.search(r"^X-Spam-Status: Yes, score=(\d+\.\d)", h, re.M)
+    check(m and float(m.group(1)) >= 900, "no X-Spam-Status: %s" % h)
     check(re.search(r"pass: spam by spamd's threshold, tagged: score=", srv.log()), "no tagged line")
     srv.stop()
     srv = server("sa-munge-prefix", "munge_subject_threshold 10 " + tcp(), {"subject_prefix": "[SPAM]"})
