@@ -1252,8 +1252,8 @@ def musl_section(w, res, pairs, meta):
     w("floor linked with `musl-gcc -O2 -static`, beside ./qcsmtpd (glibc, static) and the glibc floor, all four with")
     w("the same load. Sizes: `strip`ped file and the text column of `size`. Faults are minor page faults: of the")
     w("held session's process up to its RCPT reply, and per session of the 1-client run (the tcpserver child and")
-    w("the queue program it runs, as CPU ms). The PSS is of one held session (nothing to share it with but the page")
-    w("cache).")
+    w("the queue program it runs, as CPU ms). The PSS is of one held session, with no other session sharing its")
+    w("pages (Method).")
     w("")
     cols = (("rss", 0), ("pss", 0), ("flt_hold", 0), ("flt", 0), ("cpu", 2), ("s1", 1), ("s8", 1))
     w("| server | libc | queue | stripped (bytes) | text (bytes) | RSS, held (kB) | PSS, held (kB) | faults, held session |"
