@@ -1248,6 +1248,12 @@ def musl_section(w, res, pairs, meta):
         return
     w("## Embedded build (musl)")
     w("")
+    for l in skipped:
+        w("- " + l)
+    if skipped:
+        w("")
+    if not queues:
+        return
     w("The same source linked statically with musl (`./configure --libc=musl` in build-musl/, doc/embedded) and the")
     w("floor linked with `musl-gcc -O2 -static`, beside ./qcsmtpd (glibc, static) and the glibc floor, all four with")
     w("the same load. Sizes: `strip`ped file and the text column of `size`. Faults are minor page faults: of the")
@@ -1284,10 +1290,6 @@ def musl_section(w, res, pairs, meta):
                 what, QNAME[q], sz[0], sz[1], ratio(ra, rb, "rss"), ratio(ra, rb, "pss"), ratio(ra, rb, "flt_hold"),
                 ratio(ra, rb, "flt"), ratio(ra, rb, "cpu"), ratio(ra, rb, "s1", pr("s1")), ratio(ra, rb, "s8", pr("s8"))))
     w("")
-    for l in skipped:
-        w("- " + l)
-    if skipped:
-        w("")
 
 
 def document(res, pairs, order, labels, args, meta):
