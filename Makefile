@@ -121,6 +121,8 @@ check-load: qcsmtpd tests/qcsmtpd-check tests/qmail-queue
 # Then tests/bench/tlsbench.py appends the STARTTLS section (TLSBENCH_ARGS).
 # The content filter rows need spamd, clamav-daemon, libclamav-client-perl and
 # rspamd; peers.sh does not install them, and each row skips itself without.
+# The musl rows (qc-musl, floor-musl) need musl-gcc (musl-tools): bench.py
+# builds build-musl/ with tests/check-variant musl --build-only.
 BENCH_PLUGINS_LARGE = auto
 bench: qcsmtpd tests/qmail-queue
 	tests/bench/peers.sh

@@ -99,6 +99,11 @@ NET_PLUGINS = {"dnsbl", "rhsbl", "spf", "sender_permitted_from", "dkim", "dmarc"
                # measure them
                "milter", "spp"}
 
+# issue 14's rows: the same pairs compared slice by slice, beside the
+# ratios to the floor (the musl build to the glibc one and to the musl floor)
+COMPARE = {"qc-musl": ("qc-qmail", "floor-musl"), "floor-musl": ("floor",)}
+MUSL_KEYS = ("qc-musl", "floor-musl")
+
 running = []          # servers to stop whatever happens
 
 
@@ -160,14 +165,29 @@ def descendants(pid):
     return out
 
 
-def cpu_ticks(pid, reaped=True):
-    """utime+stime of pid, plus cutime+cstime (its reaped descendants)"""
+def proc_stat(pid):
+    """the fields of /proc/PID/stat after the command name (state first)"""
     try:
         with open("/proc/%d/stat" % pid) as f:
-            v = f.read().rsplit(")", 1)[1].split()
+            return f.read().rsplit(")", 1)[1].split()
     except OSError:
+        return None
+
+
+def cpu_ticks(pid, reaped=True):
+    """utime+stime of pid, plus cutime+cstime (its reaped descendants)"""
+    v = proc_stat(pid)
+    if not v:
         return 0
     return int(v[11]) + int(v[12]) + (int(v[13]) + int(v[14]) if reaped else 0)
+
+
+def minor_faults(pid, reaped=True):
+    """minflt of pid, plus cminflt (its reaped descendants)"""
+    v = proc_stat(pid)
+    if not v:
+        return 0
+    return int(v[7]) + (int(v[8]) if reaped else 0)
 
 
 def memory(pid):
@@ -239,6 +259,9 @@ class Server:
 
     def cpu(self):
         return cpu_ticks(self.pid)
+
+    def faults(self):
+        return minor_faults(self.pid)
 
     def stop(self):
         if self.pid and alive(self.pid):
@@ -378,6 +401,9 @@ class Postfix(Server):
         # long-lived processes: their own times, plus what master reaped
         return cpu_ticks(self.pid) + sum(cpu_ticks(p) for p in descendants(self.pid))
 
+    def faults(self):
+        return minor_faults(self.pid) + sum(minor_faults(p) for p in descendants(self.pid))
+
     def settle(self, timeout=20):
         """waits until the queue is empty (delivery to discard is done)"""
         end = time.time() + timeout
@@ -505,6 +531,38 @@ class Work:
         self.write(d, "plugins", "rcpt_ok\nqueue/qmail-queue")
         self.dns = None
         self.qpconfig_content = {}
+        self.floor_musl = self.qcsmtpd_musl = None
+
+    def build_musl(self, want):
+        """floor.c with musl-gcc -static, ./qcsmtpd configured --libc=musl in
+        build-musl/ (tests/check-variant, musl/prefix reused); the rows that
+        cannot be built are skipped, each with a line saying why"""
+        want = [k for k in MUSL_KEYS if k in want]
+        if not want:
+            return set(), []
+        if not shutil.which("musl-gcc"):
+            return set(want), ["%s skipped: musl-gcc is not installed (Debian package musl-tools)" % k for k in want]
+        skip, why = set(), []
+        if "floor-musl" in want:
+            out = os.path.join(self.bin, "floor-musl")
+            cmd = ["musl-gcc", "-O2", "-Wall", "-Wextra", "-static", "-o", out, os.path.join(BENCH, "floor.c")]
+            r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if r.returncode:
+                skip.add("floor-musl")
+                why.append("floor-musl skipped: %s: %s" % (" ".join(cmd), r.stdout.strip()))
+            else:
+                self.floor_musl = out
+        if "qc-musl" in want:
+            log("building the musl ./qcsmtpd: tests/check-variant musl --build-only (build-musl/)")
+            r = subprocess.run([os.path.join(ROOT, "tests", "check-variant"), "musl", "--build-only"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if r.returncode:
+                skip.add("qc-musl")
+                why.append("qc-musl skipped: the musl build failed (tests/check-variant musl --build-only): %s"
+                           % " ".join(r.stdout.split()[-40:]))
+            else:
+                self.qcsmtpd_musl = os.path.join(ROOT, "build-musl", "qcsmtpd")
+        return skip, why
 
     def start_dns(self):
         """dnsmasq on a free loopback port with every record the DNS row asks
@@ -744,6 +802,7 @@ def held(work, srv, verb, *argv):
         if not mem:
             raise RuntimeError("%s: no process serving the connection from port %d" % (srv.key, cport))
         res.update(mem)
+        res["minflt"] = minor_faults(pid, False)
         res["pid"] = pid
         p.stdin.write("quit\n")
         p.stdin.close()
@@ -807,7 +866,7 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
             if test == "s1":
                 for srv in live:
                     srv.settle()
-                    srv.c0 = srv.cpu()
+                    srv.c0, srv.f0 = srv.cpu(), srv.faults()
             slices = args.slices if test != "pipe" else args.pipeline_reps
             for k in range(slices):
                 rates = {}
@@ -839,6 +898,10 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
                     f = floor(srv)
                     if f in rates:
                         pairs.setdefault((srv.rkey, test), []).append(v / rates[f])
+                    for other in COMPARE.get(srv.spec["key"], ()):
+                        o = next((x for x in rates if x.rkey == "%s/%s" % (other, srv.queue)), None)
+                        if o:
+                            pairs.setdefault((srv.rkey, "%s:%s" % (test, other)), []).append(v / rates[o])
             for srv in live:
                 n, t = acc.get(srv, (0, 0))
                 if n:
@@ -846,6 +909,7 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
                 if test == "s1" and n:
                     srv.settle()
                     add(srv, "cpu", (srv.cpu() - srv.c0) * 1000.0 / HZ / n)
+                    add(srv, "flt", (srv.faults() - srv.f0) / n)
                 if test in srv.lat:
                     v = sorted(srv.lat[test])
                     add(srv, "p50_" + test[1], pct(v, 50))
@@ -855,6 +919,7 @@ def run_round(work, inst, args, res, pairs, rnd, errors):
             if not x:
                 continue
             add(srv, "rss", x["rss"]); add(srv, "pss", x["pss"]); add(srv, "hwm_hold", x["hwm"])
+            add(srv, "flt_hold", x["minflt"])
             if srv.queue == srv.spec["big_on"] and args.big_mb:
                 mb = args.qp_big_mb if srv.slow else args.big_mb
                 x = step(srv, "1 MB message", lambda: held(work, srv, "big", 1 << 20))
@@ -930,6 +995,11 @@ def specs(work, args):
              queues=["qq", "null"], big_on="null"),
         dict(key="floor", label="floor (tests/bench/floor.c)",
              make=lambda w, q: TcpServer("floor", w, q, [w.floor], {}), queues=["qq", "null"], big_on="null"),
+        dict(key="qc-musl", label="qcsmtpd linked with musl (build-musl/, `./configure --libc=musl`), qmail-smtpd set",
+             make=lambda w, q: TcpServer("qc-musl", w, q, [w.qcsmtpd_musl], {"QCSMTPD_CONTROL": w.control["qc-qmail"]}),
+             queues=["qq", "null"], big_on="null"),
+        dict(key="floor-musl", label="floor linked with musl (tests/bench/floor.c, `musl-gcc -O2 -static`)",
+             make=lambda w, q: TcpServer("floor-musl", w, q, [w.floor_musl], {}), queues=["qq", "null"], big_on="null"),
         dict(key="qp-tcp", label="qpsmtpd 0.94 per connection (rcpt_ok, queue/qmail-queue)", slow=1,
              make=lambda w, q: TcpServer("qp-tcp", w, q, [w.qpprog], {"QPSMTPD_CONFIG": w.qpconfig}),
              queues=["qq"], big_on="qq"),
@@ -984,6 +1054,7 @@ def specs(work, args):
     if work is not None and "qc-sample" not in work.control:
         want = [k for k in want if k != "qc-sample"]      # a build without the set's plugins
     want = [k for k in want if k not in getattr(args, "content_skip", ())]   # Work.start_content
+    want = [k for k in want if k not in getattr(args, "musl_skip", ())]      # Work.build_musl
     out = [s for s in all_ if s["key"] in want]
     if args.queues:
         for s in out:
@@ -1074,7 +1145,7 @@ def versions():
     ]
 
 
-def binaries(qcsmtpd, floor):
+def binaries(qcsmtpd, floor, more=()):
     def ldd_total(path):
         total = os.path.getsize(path)
         for l in sh(["ldd", path]).splitlines():
@@ -1083,10 +1154,10 @@ def binaries(qcsmtpd, floor):
                 total += os.path.getsize(os.path.realpath(m.group(1)))
         return total
     rows = []
-    for label, path, extra in (("qcsmtpd", qcsmtpd, ""), ("floor", floor, ""),
-                               ("qpsmtpd-tcpserver + perl", "/usr/bin/perl", "qpsmtpd"),
-                               ("Postfix smtpd", "/usr/lib/postfix/sbin/smtpd", "")):
-        if not os.path.exists(path):
+    for label, path, extra in (("qcsmtpd", qcsmtpd, ""), ("floor", floor, "")) + tuple(more) + (
+            ("qpsmtpd-tcpserver + perl", "/usr/bin/perl", "qpsmtpd"),
+            ("Postfix smtpd", "/usr/lib/postfix/sbin/smtpd", "")):
+        if not path or not os.path.exists(path):
             continue
         size = os.path.getsize(path)
         f = sh(["file", "-b", path]).split(", BuildID")[0]
@@ -1145,6 +1216,80 @@ def targets(res, pairs, qmail, floor_k, qp_k):
 
 
 QNAME = {"qq": "stand-in (fsync)", "null": "null"}
+
+
+def musl_sizes(work):
+    """{key: [stripped size, text]} of the binaries the musl section compares"""
+    out = {}
+    for key, path in (("qc-qmail", work.qcsmtpd), ("qc-musl", work.qcsmtpd_musl), ("floor", work.floor),
+                      ("floor-musl", work.floor_musl)):
+        if not path or not os.path.exists(path):
+            continue
+        stripped = os.path.join(work.dir, "stripped")
+        if subprocess.run(["strip", "-o", stripped, path]).returncode:
+            continue
+        text = sh(["size", "-B", path]).splitlines()
+        out[key] = [os.path.getsize(stripped), int(text[1].split()[0]) if len(text) > 1 else None]
+        os.unlink(stripped)
+    return out
+
+
+MUSL_ROWS = (("qc-qmail", "glibc"), ("qc-musl", "musl"), ("floor", "glibc"), ("floor-musl", "musl"))
+MUSL_RATIOS = (("qc-musl", "qc-qmail", "musl / glibc (qcsmtpd)"), ("qc-musl", "floor-musl", "musl / floor-musl"),
+               ("floor-musl", "floor", "floor-musl / floor"))
+
+
+def musl_section(w, res, pairs, meta):
+    """issue 14: the musl build beside the glibc one and both floors"""
+    sizes = meta.get("musl_sizes") or {}
+    skipped = meta.get("musl_skipped") or []
+    queues = [q for q in QNAME if any(res.get("%s/%s" % (k, q)) for k in MUSL_KEYS)]
+    if not queues and not skipped:
+        return
+    w("## Embedded build (musl)")
+    w("")
+    for l in skipped:
+        w("- " + l)
+    if skipped:
+        w("")
+    if not queues:
+        return
+    w("The same source linked statically with musl (`./configure --libc=musl` in build-musl/, doc/embedded) and the")
+    w("floor linked with `musl-gcc -O2 -static`, beside ./qcsmtpd (glibc, static) and the glibc floor, all four with")
+    w("the same load. Sizes: `strip`ped file and the text column of `size`. Faults are minor page faults: of the")
+    w("held session's process up to its RCPT reply, and per session of the 1-client run (the tcpserver child and")
+    w("the queue program it runs, as CPU ms). The PSS is of one held session, with no other session sharing its")
+    w("pages (Method).")
+    w("")
+    cols = (("rss", 0), ("pss", 0), ("flt_hold", 0), ("flt", 0), ("cpu", 2), ("s1", 1), ("s8", 1))
+    w("| server | libc | queue | stripped (bytes) | text (bytes) | RSS, held (kB) | PSS, held (kB) | faults, held session |"
+      " faults / session | CPU ms/session | sessions/s, 1 client | sessions/s, 8 clients |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for q in queues:
+        for k, libc in MUSL_ROWS:
+            r = res.get("%s/%s" % (k, q))
+            if not r:
+                continue
+            sz = sizes.get(k) or [None, None]
+            w("| %s | %s | %s | %s | %s | %s |" % (k, libc, QNAME[q], sz[0] or "–", sz[1] or "–",
+                                                  " | ".join(cell(r, c, nd) for c, nd in cols)))
+    w("")
+    w("Ratios: sessions/s as the median (min–max) of the slice-by-slice ratios, the rest as ratios of the medians.")
+    w("")
+    w("| ratio | queue | stripped | text | RSS | PSS | faults, held | faults / session | CPU ms/session | sessions/s, 1 client | sessions/s, 8 clients |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
+    for q in queues:
+        for a, b, what in MUSL_RATIOS:
+            ra, rb = res.get("%s/%s" % (a, q)), res.get("%s/%s" % (b, q))
+            if not ra or not rb:
+                continue
+            sa, sb = sizes.get(a) or [None, None], sizes.get(b) or [None, None]
+            sz = ["%.2f" % (x / y) if x and y else "–" for x, y in zip(sa, sb)]
+            pr = lambda t: pairs.get(("%s/%s" % (a, q), "%s:%s" % (t, b)))
+            w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                what, QNAME[q], sz[0], sz[1], ratio(ra, rb, "rss"), ratio(ra, rb, "pss"), ratio(ra, rb, "flt_hold"),
+                ratio(ra, rb, "flt"), ratio(ra, rb, "cpu"), ratio(ra, rb, "s1", pr("s1")), ratio(ra, rb, "s8", pr("s8"))))
+    w("")
 
 
 def document(res, pairs, order, labels, args, meta):
@@ -1258,6 +1403,7 @@ def document(res, pairs, order, labels, args, meta):
     for what, got, ok in targets(res, pairs, "qc-qmail", "floor", "qp-tcp"):
         w("| %s | %s | %s |" % (what, got, "met" if ok else "**not met**"))
     w("")
+    musl_section(w, res, pairs, meta)
     dns_section(w, res)
     content_section(w, res, meta)
     if meta["errors"]:
@@ -1416,7 +1562,7 @@ def main():
     ap.add_argument("--pipeline-reps", type=int, default=3, help="pipelined sessions per round")
     ap.add_argument("--big-mb", type=int, default=100, help="big message, MB (0: none)")
     ap.add_argument("--qp-big-mb", type=int, default=10, help="big message for qpsmtpd, MB")
-    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qc-store,qc-redis,"
+    ap.add_argument("--servers", default="", help="comma-separated subset of qc-qmail,qc-large,floor,qc-musl,floor-musl,qp-tcp,qc-sample,qp-sample,qc-dns,qp-dns,qc-store,qc-redis,"
                     "qc-spamd,qp-spamd,qc-clamd,qp-clamd,qc-rspamd,qp-fork,postfix")
     ap.add_argument("--queues", default="", help="comma-separated subset of qq,null")
     ap.add_argument("--out", default=os.path.join(ROOT, "doc", "performance.md"), help="'-' for stdout")
@@ -1451,7 +1597,7 @@ def main():
     load0 = open("/proc/loadavg").read().split()[:3]
     res, errors, loads, pairs = {}, [], [], {}
     try:
-        args.content_skip, skipped = set(), []
+        args.content_skip, skipped, musl_skipped = set(), [], []
         sp = specs(work, args)
         if any(s.get("scan") for s in sp):
             args.content_skip, skipped = work.start_content(args, [s["key"] for s in sp])
@@ -1465,6 +1611,10 @@ def main():
             work.start_dns()
         if any(s.get("store") for s in sp):
             work.start_store(args, [s["key"] for s in sp])
+        args.musl_skip, musl_skipped = work.build_musl([s["key"] for s in sp])
+        for l in musl_skipped:
+            log(l)
+        sp = specs(work, args)
         inst = [(s, q) for s in sp for q in s["queues"]]
         log("work directory %s; %d instances, %d rounds of %d slices; larger set: %s" %
             (work.dir, len(inst), args.rounds, args.slices, ",".join(args.plugins_large)))
@@ -1482,10 +1632,13 @@ def main():
             except Exception as e:      # keep stopping the others
                 log("stopping %s: %s" % (s.key, e))
     meta = dict(date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), secs=time.time() - t0,
-                binaries=binaries(work.qcsmtpd, work.floor), plugins_large=args.plugins_large,
+                binaries=binaries(work.qcsmtpd, work.floor, (("qcsmtpd, musl (build-musl/)", work.qcsmtpd_musl, ""),
+                                                              ("floor, musl", work.floor_musl, ""))),
+                plugins_large=args.plugins_large,
                 machine=machine(), versions=versions(), load0=" ".join(load0),
                 load1=" ".join(open("/proc/loadavg").read().split()[:3]), argv=sys.argv[1:],
-                loads=loads, errors=errors, skipped=skipped)
+                loads=loads, errors=errors, skipped=skipped,
+                musl_skipped=musl_skipped, musl_sizes=musl_sizes(work))
     labels = {s["key"]: s for s in sp}
     doc = document(res, pairs, [s["key"] for s in sp], labels, args, meta)
     if args.json:
